@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+import { dataDir } from "~/utils/env.server";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+type DbRegistry = Map<string, Db>;
+
+function registry(): DbRegistry {
+  const g = globalThis as unknown as { __kp_dbs?: DbRegistry };
+  g.__kp_dbs ??= new Map();
+  return g.__kp_dbs;
+}
+
+export function migrationsFolder(): string {
+  // Works from source (app/db) and from the Vite server bundle (build/server).
+  const candidates = [
+    path.resolve(process.cwd(), "migrations"),
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../migrations"),
+  ];
+  const found = candidates.find((c) => fs.existsSync(path.join(c, "meta", "_journal.json")));
+  if (!found) throw new Error("migrations folder not found");
+  return found;
+}
+
+export function databasePath(): string {
+  return path.join(dataDir(), "ketenportaal.db");
+}
+
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // WAL + NORMAL is durable across process crashes (kill -9); only an OS crash can lose
+  // the last transactions, which is the trade-off SQLite documents for WAL mode.
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+/** The database for the current DATA_DIR (one per directory, so each test file has its own). */
+export function getDb(): Db {
+  const file = databasePath();
+  const reg = registry();
+  let db = reg.get(file);
+  if (!db) {
+    db = openDatabase(file);
+    reg.set(file, db);
+  }
+  return db;
+}
+
+export function closeDb(): void {
+  const reg = registry();
+  const file = databasePath();
+  reg.get(file)?.$client.close();
+  reg.delete(file);
+}
+
+export { schema };

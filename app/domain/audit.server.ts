@@ -1,0 +1,44 @@
+import { desc, eq } from "drizzle-orm";
+import { getDb, schema } from "~/db/client.server";
+import { nowIso } from "~/utils/clock.server";
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** Append an audit entry; pass the transaction so the entry commits with the change itself. */
+export function audit(
+  entry: { actorId: number | null; action: string; entityType: string; entityId: string | number; before?: unknown; after?: unknown },
+  tx: Tx | ReturnType<typeof getDb> = getDb(),
+): void {
+  tx.insert(schema.auditLog)
+    .values({
+      at: nowIso(),
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .run();
+}
+
+export function listAudit(opts: { limit?: number; offset?: number; entityType?: string } = {}) {
+  const db = getDb();
+  const q = db
+    .select({
+      id: schema.auditLog.id,
+      at: schema.auditLog.at,
+      action: schema.auditLog.action,
+      entityType: schema.auditLog.entityType,
+      entityId: schema.auditLog.entityId,
+      before: schema.auditLog.before,
+      after: schema.auditLog.after,
+      actorName: schema.people.name,
+    })
+    .from(schema.auditLog)
+    .leftJoin(schema.people, eq(schema.auditLog.actorId, schema.people.id))
+    .orderBy(desc(schema.auditLog.id))
+    .limit(opts.limit ?? 100)
+    .offset(opts.offset ?? 0);
+  return opts.entityType ? q.where(eq(schema.auditLog.entityType, opts.entityType)).all() : q.all();
+}

@@ -1,0 +1,128 @@
+// The one place where access is decided. Routes, the collaboration server, search and the
+// scheduler all ask these functions; nothing else decides who may see or do what.
+import type { Actor } from "./actor.server";
+import { forbidden } from "./errors";
+
+export type DocumentFacts = { ketenId: number | null };
+export type ProposalFacts = {
+  status: string;
+  document: DocumentFacts;
+  /** Organisations named in the impact list (they are invited once consultation opens). */
+  impactedOrganisationIds: number[];
+  createdById: number;
+};
+export type SignalFacts = {
+  reporterId: number;
+  reporterOrganisationId: number;
+  ketenIds: number[];
+  followerIds: number[];
+};
+
+const has = (a: Actor, role: Actor["roles"][number]) => a.roles.includes(role);
+const isMunicipal = (a: Actor) => a.organisationKind === "gemeente" || a.organisationKind === "afdeling";
+const isPartner = (a: Actor) => a.organisationKind === "ketenpartner";
+
+// ------------------------------------------------------------------ beheer
+
+export function canAdminister(a: Actor): boolean {
+  return has(a, "beheerder");
+}
+
+export function assertCanAdminister(a: Actor): void {
+  if (!canAdminister(a)) throw forbidden("Alleen beheerders mogen het beheer gebruiken.");
+}
+
+// ------------------------------------------------------------------ documents
+
+/** Owner of a document: the regisseur of its keten; portal-wide documents: any regisseur. */
+export function isDocumentOwner(a: Actor, d: DocumentFacts): boolean {
+  if (isPartner(a)) return false;
+  if (d.ketenId == null) return has(a, "regisseur");
+  return a.regisseurOfKetenIds.includes(d.ketenId);
+}
+
+/**
+ * Editors: the owner, and redacteuren of the municipality or of a wijkteam/afdeling that is a
+ * member of the document's keten. Ketenpartners never edit municipal documents.
+ */
+export function canEditDocument(a: Actor, d: DocumentFacts): boolean {
+  if (isPartner(a)) return false;
+  if (isDocumentOwner(a, d)) return true;
+  if (!has(a, "redacteur") && !has(a, "regisseur")) return false;
+  if (a.organisationKind === "gemeente") return true;
+  if (d.ketenId == null) return a.organisationKind === "wijkteam" || a.organisationKind === "afdeling";
+  return a.memberKetenIds.includes(d.ketenId);
+}
+
+/** Every signed-in person reads published versions: agreements must not depend on who you know. */
+export function canReadPublished(_a: Actor, _d: DocumentFacts): boolean {
+  return true;
+}
+
+export const canReadDraft = canEditDocument;
+export const canPublish = canEditDocument;
+export const canRestoreVersion = isDocumentOwner;
+
+export function canCreateDocument(a: Actor, ketenId: number | null): boolean {
+  return isDocumentOwner(a, { ketenId }) || (has(a, "redacteur") && a.organisationKind === "gemeente");
+}
+
+// ------------------------------------------------------------------ consultation
+
+export function canManageProposal(a: Actor, p: Pick<ProposalFacts, "document">): boolean {
+  return isDocumentOwner(a, p.document);
+}
+
+export function isInvited(a: Actor, p: ProposalFacts): boolean {
+  return p.status !== "concept" && p.impactedOrganisationIds.includes(a.organisationId);
+}
+
+/**
+ * A concept is visible to the document's editors only. Once consultation opens the editors,
+ * the municipality (integral overview) and the invited organisations read it. Ketenpartners
+ * read nothing they were not invited to.
+ */
+export function canReadProposal(a: Actor, p: ProposalFacts): boolean {
+  if (canEditDocument(a, p.document) || p.createdById === a.id) return true;
+  if (p.status === "concept") return false;
+  if (isInvited(a, p)) return true;
+  return isMunicipal(a);
+}
+
+export function canCommentOnProposal(a: Actor, p: ProposalFacts): boolean {
+  return p.status === "in_consultatie" && (isInvited(a, p) || canEditDocument(a, p.document));
+}
+
+// ------------------------------------------------------------------ signalen
+
+export function canReportSignal(a: Actor): boolean {
+  return a.organisationKind !== undefined;
+}
+
+export function isSignalOwner(a: Actor, s: Pick<SignalFacts, "ketenIds">): boolean {
+  return s.ketenIds.some((k) => a.regisseurOfKetenIds.includes(k));
+}
+
+/**
+ * Gemeente and wijkteam staff read all signals (patterns only become visible across teams).
+ * A ketenpartner reads the signals of its own organisation, the ones it follows, and those of
+ * the ketens its organisation is a member of (shared with its keten).
+ */
+export function canReadSignal(a: Actor, s: SignalFacts): boolean {
+  if (s.reporterId === a.id || s.followerIds.includes(a.id)) return true;
+  if (!isPartner(a)) return true;
+  if (s.reporterOrganisationId === a.organisationId) return true;
+  return s.ketenIds.some((k) => a.memberKetenIds.includes(k));
+}
+
+export function canHandleSignal(a: Actor, s: SignalFacts): boolean {
+  return isSignalOwner(a, s);
+}
+
+export function canSeeSignalOverview(a: Actor): boolean {
+  return a.regisseurOfKetenIds.length > 0 || has(a, "regisseur") || (isMunicipal(a) && !has(a, "lezer")) || has(a, "beheerder");
+}
+
+export function canConfigureKeten(a: Actor): boolean {
+  return has(a, "beheerder");
+}

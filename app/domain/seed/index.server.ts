@@ -1,0 +1,14 @@
+import { sql } from "drizzle-orm";
+import { getDb, schema } from "~/db/client.server";
+import { seedWorld } from "./world.server";
+
+/** Fill an empty database with the demo world; a database with people in it is left alone. */
+export async function seedDemoIfEmpty(log: (m: string) => void = () => {}): Promise<boolean> {
+  const db = getDb();
+  const count = db.select({ n: sql<number>`count(*)` }).from(schema.people).get()?.n ?? 0;
+  if (count > 0) return false;
+  log("Lege database: demo-inhoud wordt geladen (voorbeeldinhoud)...");
+  await seedWorld();
+  log("Demo-inhoud geladen.");
+  return true;
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { homeFor } from "~/domain/home.server";
+import { ROLE_LABELS } from "~/domain/directory.server";
+import { page, requireActor } from "~/utils/request.server";
+import { EmptyState, formatDate } from "~/components/ui";
+
+export const meta: MetaFunction = () => [{ title: "Start · Ketenportaal Zaanstad" }];
+
+export const loader = page(({ request }: LoaderFunctionArgs) => {
+  const actor = requireActor(request);
+  return {
+    me: { name: actor.name, organisationName: actor.organisationName, roles: actor.roles.map((r) => ROLE_LABELS[r]) },
+    ...homeFor(actor),
+  };
+});
+
+export default function Index() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>Goedendag, {data.me.name}</h1>
+      <p className="lead">
+        {data.me.organisationName} · {data.me.roles.join(", ")}
+      </p>
+      <div className="two-col">
+        <div>
+          <section aria-labelledby="kop-meldingen">
+            <h2 id="kop-meldingen">Nieuwste meldingen</h2>
+            {data.notifications.length ? (
+              <ul>
+                {data.notifications.map((n) => (
+                  <li key={n.id}>
+                    <Link to={n.link}>{n.title}</Link> <span className="meta">· {formatDate(n.createdAt, true)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <EmptyState>U heeft nog geen meldingen.</EmptyState>
+            )}
+            <p>
+              <Link to="/meldingen">Alle meldingen</Link>
+            </p>
+          </section>
+        </div>
+        <aside aria-labelledby="kop-ketens">
+          <h2 id="kop-ketens">Uw ketens</h2>
+          {data.ketens.length ? (
+            <ul>
+              {data.ketens.map((k) => (
+                <li key={k.id}>
+                  <Link to={`/ketens/${k.slug}`}>{k.name}</Link>
+                  {k.isRegisseur ? <span className="tag">regisseur</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState>Uw organisatie is (nog) geen lid van een keten.</EmptyState>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
