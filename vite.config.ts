@@ -20,6 +20,8 @@ export default defineConfig({
   },
   plugins: [
     remix({
+      // Separate build directories let parallel test runs use their own build.
+      buildDirectory: process.env.KP_BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

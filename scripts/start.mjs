@@ -18,7 +18,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const buildEntry = path.join(root, "build/server/index.js");
+const buildEntry = path.join(root, process.env.KP_BUILD_DIR ?? "build", "server/index.js");
 const sourcesNewest = Math.max(newestMtime(path.join(root, "app")), fs.statSync(path.join(root, "vite.config.ts")).mtimeMs);
 const stale = !fs.existsSync(buildEntry) || fs.statSync(buildEntry).mtimeMs < sourcesNewest;
 if (stale && process.env.KP_SKIP_BUILD !== "1") {
