@@ -31,7 +31,7 @@ export default function Keten() {
         <dt>Regisseur</dt>
         <dd>{keten.regisseurName ? `${keten.regisseurName}${keten.regisseurFunctie ? `, ${keten.regisseurFunctie}` : ""} (${keten.regisseurEmail})` : "Nog niet benoemd"}</dd>
         <dt>Terugkoppeltermijn signalen</dt>
-        <dd>{keten.feedbackDays} werkdagen</dd>
+        <dd>{`${keten.feedbackDays} werkdagen`}</dd>
       </dl>
       <h2>Organisaties in deze keten</h2>
       <table>

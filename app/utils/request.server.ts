@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { actorForSession } from "~/domain/auth.server";
 import type { Actor } from "~/domain/actor.server";
@@ -74,16 +74,16 @@ export async function readForm<S extends z.ZodTypeAny>(request: Request, schema:
 export type ActionError = { ok: false; formError: string; fieldErrors: Record<string, string> };
 
 /**
- * Wrap a route action: refusals that belong to the form (400/409/413/422/429) come back as
+ * Wrap a route action: refusals that belong to the form (400/401/409/413/422/429) come back as
  * action data with that status, so the form shows them next to the fields and keeps what was
- * typed; 401/403/404 render the error page with that status.
+ * typed; 403/404 render the error page with that status.
  */
 export function formAction<T>(fn: (args: ActionFunctionArgs) => Promise<T>) {
   return async (args: ActionFunctionArgs) => {
     try {
       return await fn(args);
     } catch (e) {
-      if (isDomainError(e) && ![401, 403, 404].includes(e.status)) {
+      if (isDomainError(e) && e.status !== 403 && e.status !== 404) {
         const body: ActionError = { ok: false, formError: e.message, fieldErrors: e.fieldErrors };
         return data(body, { status: e.status });
       }
