@@ -19,12 +19,17 @@ function newestMtime(dir) {
 }
 
 const buildEntry = path.join(root, process.env.KP_BUILD_DIR ?? "build", "server/index.js");
-const sourcesNewest = Math.max(newestMtime(path.join(root, "app")), fs.statSync(path.join(root, "vite.config.ts")).mtimeMs);
-const stale = !fs.existsSync(buildEntry) || fs.statSync(buildEntry).mtimeMs < sourcesNewest;
-if (stale && process.env.KP_SKIP_BUILD !== "1") {
-  console.log("Ketenportaal wordt gebouwd (eenmalig na een wijziging)...");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], { stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+if (process.env.KP_SKIP_BUILD !== "1") {
+  const sourcesNewest = Math.max(newestMtime(path.join(root, "app")), fs.statSync(path.join(root, "vite.config.ts")).mtimeMs);
+  const stale = !fs.existsSync(buildEntry) || fs.statSync(buildEntry).mtimeMs < sourcesNewest;
+  if (stale) {
+    console.log("Ketenportaal wordt gebouwd (eenmalig na een wijziging)...");
+    const r = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], { stdio: "inherit" });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+} else if (!fs.existsSync(buildEntry)) {
+  console.error(`Geen build gevonden op ${buildEntry}. Bouw eerst met: npm run build`);
+  process.exit(1);
 }
 
 process.env.NODE_ENV ??= "production";
