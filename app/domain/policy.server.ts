@@ -14,6 +14,8 @@ export type ProposalFacts = {
 export type SignalFacts = {
   reporterId: number;
   reporterOrganisationId: number;
+  /** The eigenaar keten (one of ketenIds). */
+  ownerKetenId: number;
   ketenIds: number[];
   followerIds: number[];
 };
@@ -94,20 +96,27 @@ export function canCommentOnProposal(a: Actor, p: ProposalFacts): boolean {
 }
 
 // ------------------------------------------------------------------ signalen
+// Rule (docs/decisions/300-signal-access.md): patterns only become visible across teams, so
+// everyone of the municipality and the wijkteams reads every signal. A ketenpartner reads:
+// signals its own organisation reported, signals it follows (e.g. after a merge), and signals
+// routed to a keten its organisation is a member of ("gedeeld met de keten"). Anything else
+// is a 404 for a ketenpartner, so it cannot even learn that the signal exists.
 
+/** Every signed-in person of an organisation may report (wijkteam, gemeente, afdeling, ketenpartner). */
 export function canReportSignal(a: Actor): boolean {
   return a.organisationKind !== undefined;
 }
 
-export function isSignalOwner(a: Actor, s: Pick<SignalFacts, "ketenIds">): boolean {
+/** The eigenaar: regisseur of the signal's owner keten. Only the eigenaar moves the status. */
+export function isSignalOwner(a: Actor, s: Pick<SignalFacts, "ownerKetenId">): boolean {
+  return a.regisseurOfKetenIds.includes(s.ownerKetenId);
+}
+
+/** Regisseurs of any of the signal's ketens see it under "Signalen voor u". */
+export function isSignalCoOwner(a: Actor, s: Pick<SignalFacts, "ketenIds">): boolean {
   return s.ketenIds.some((k) => a.regisseurOfKetenIds.includes(k));
 }
 
-/**
- * Gemeente and wijkteam staff read all signals (patterns only become visible across teams).
- * A ketenpartner reads the signals of its own organisation, the ones it follows, and those of
- * the ketens its organisation is a member of (shared with its keten).
- */
 export function canReadSignal(a: Actor, s: SignalFacts): boolean {
   if (s.reporterId === a.id || s.followerIds.includes(a.id)) return true;
   if (!isPartner(a)) return true;
@@ -119,7 +128,19 @@ export function canHandleSignal(a: Actor, s: SignalFacts): boolean {
   return isSignalOwner(a, s);
 }
 
+/** "Herken ik": anyone who reads the signal, except its reporter. */
+export function canRecogniseSignal(a: Actor, s: SignalFacts): boolean {
+  return a.id !== s.reporterId && canReadSignal(a, s);
+}
+
+/** Reopening and answering an information request belong to the reporter (time rule in the domain). */
+export function isSignalReporter(a: Actor, s: Pick<SignalFacts, "reporterId">): boolean {
+  return a.id === s.reporterId;
+}
+
+/** Regisseurs, the municipality's non-lezers (contractmanager) and beheerders; never ketenpartners. */
 export function canSeeSignalOverview(a: Actor): boolean {
+  if (isPartner(a)) return false;
   return a.regisseurOfKetenIds.length > 0 || has(a, "regisseur") || (isMunicipal(a) && !has(a, "lezer")) || has(a, "beheerder");
 }
 

@@ -1,0 +1,70 @@
+// Loading a proposal together with the facts the policy module decides on. Every consultation
+// function goes through here, so "may this person see this proposal" is asked in one way.
+import { eq } from "drizzle-orm";
+import { getDb, schema } from "~/db/client.server";
+import type { Actor } from "../actor.server";
+import { forbidden, notFound } from "../errors";
+import { canManageProposal, canReadProposal, type ProposalFacts } from "../policy.server";
+
+export type Db = ReturnType<typeof getDb>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Reader = Pick<Db, "select">;
+
+export type ProposalRow = typeof schema.proposals.$inferSelect;
+export type LoadedProposal = {
+  row: ProposalRow;
+  facts: ProposalFacts;
+  document: { id: number; slug: string; title: string; ketenId: number | null; currentVersionId: number | null };
+};
+
+/** Not readable and not existing look the same: a ketenpartner learns nothing from a guessed id. */
+export const NOT_FOUND_MESSAGE = "Dit wijzigingsvoorstel bestaat niet, of u bent er niet voor uitgenodigd.";
+
+export function parseProposalId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!raw || !/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) throw notFound(NOT_FOUND_MESSAGE);
+  return id;
+}
+
+export function loadProposal(id: number, db: Reader = getDb()): LoadedProposal | null {
+  const row = db.select().from(schema.proposals).where(eq(schema.proposals.id, id)).get();
+  if (!row) return null;
+  const document = db
+    .select({
+      id: schema.documents.id,
+      slug: schema.documents.slug,
+      title: schema.documents.title,
+      ketenId: schema.documents.ketenId,
+      currentVersionId: schema.documents.currentVersionId,
+    })
+    .from(schema.documents)
+    .where(eq(schema.documents.id, row.documentId))
+    .get();
+  if (!document) return null;
+  const impactedOrganisationIds = db
+    .select({ id: schema.proposalImpacts.organisationId })
+    .from(schema.proposalImpacts)
+    .where(eq(schema.proposalImpacts.proposalId, id))
+    .all()
+    .map((r) => r.id);
+  return {
+    row,
+    document,
+    facts: { status: row.status, document: { ketenId: document.ketenId }, impactedOrganisationIds, createdById: row.createdById },
+  };
+}
+
+/** The proposal if the actor may read it; otherwise a 404 that does not reveal it exists. */
+export function requireReadable(actor: Actor, id: number, db: Reader = getDb()): LoadedProposal {
+  const p = loadProposal(id, db);
+  if (!p || !canReadProposal(actor, p.facts)) throw notFound(NOT_FOUND_MESSAGE);
+  return p;
+}
+
+export function requireManageable(actor: Actor, id: number, db: Reader = getDb()): LoadedProposal {
+  const p = requireReadable(actor, id, db);
+  if (!canManageProposal(actor, p.facts)) {
+    throw forbidden("Alleen de regisseur van de keten van dit document kan dit voorstel beheren.");
+  }
+  return p;
+}

@@ -1,0 +1,79 @@
+// iCalendar (RFC 5545) for the dates partners must not miss: the consultation deadline and
+// the ingangsdatum. All-day events (VALUE=DATE), CRLF line endings, lines folded at 75
+// octets, stable UIDs so a moved date updates the existing calendar entry (SEQUENCE grows
+// with each recorded change of that date).
+
+export type CalendarEvent = {
+  uid: string;
+  /** YYYY-MM-DD, an all-day event. */
+  date: string;
+  summary: string;
+  description: string;
+  url?: string;
+  sequence?: number;
+};
+
+export function escapeIcsText(s: string): string {
+  return s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Fold a content line into chunks of at most 75 octets, never splitting a UTF-8 character. */
+export function foldLine(line: string): string {
+  const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  let limit = 75;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+      limit = 74; // continuation lines start with one space
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+const basic = (date: string) => date.replace(/-/g, "");
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function stamp(at: Date): string {
+  return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+export function buildCalendar(events: CalendarEvent[], opts: { now: Date; name?: string; method?: "PUBLISH" }): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Ketenportaal Zaanstad//Consultatie//NL",
+    "CALSCALE:GREGORIAN",
+    `METHOD:${opts.method ?? "PUBLISH"}`,
+  ];
+  if (opts.name) lines.push(`X-WR-CALNAME:${escapeIcsText(opts.name)}`);
+  for (const e of events) {
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${e.uid}`,
+      `DTSTAMP:${stamp(opts.now)}`,
+      `SEQUENCE:${e.sequence ?? 0}`,
+      `DTSTART;VALUE=DATE:${basic(e.date)}`,
+      `DTEND;VALUE=DATE:${basic(nextDay(e.date))}`,
+      `SUMMARY:${escapeIcsText(e.summary)}`,
+      `DESCRIPTION:${escapeIcsText(e.description)}`,
+    );
+    if (e.url) lines.push(`URL:${e.url}`);
+    lines.push("TRANSP:TRANSPARENT", "END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(foldLine).join("\r\n") + "\r\n";
+}

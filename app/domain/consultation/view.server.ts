@@ -1,0 +1,162 @@
+// Presenters: what the proposal pages show, picked field by field (never whole rows), with
+// the permissions the UI needs to offer only the actions the domain will accept.
+import { asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb, schema } from "~/db/client.server";
+import { today } from "~/utils/clock.server";
+import type { Actor } from "../actor.server";
+import {
+  canAnswerComments,
+  canCommentOnProposal,
+  canEditProposedText,
+  canManageProposal,
+  canRespondToEvaluation,
+  canSeeConsultationReceipts,
+} from "../policy.server";
+import { requireReadable, type LoadedProposal } from "./access.server";
+import { listComments } from "./comments.server";
+import { DATE_FIELDS, DATE_LABELS, isDateField, isMovable, type DateField } from "./dates";
+import { listEvaluationResponses } from "./evaluation.server";
+import { invitationOf, receiptsFor } from "./invitations.server";
+import { unansweredCount } from "./lifecycle.server";
+import { STATUS_LABELS, TRANSITIONS, type ProposalStatus } from "./states";
+import { proposedText, versionText } from "./text.server";
+
+function personName(id: number | null): string | null {
+  if (id == null) return null;
+  return getDb().select({ name: schema.people.name }).from(schema.people).where(eq(schema.people.id, id)).get()?.name ?? null;
+}
+
+function summary(p: LoadedProposal) {
+  const row = p.row;
+  const base = versionText(row.baseVersionId);
+  const current = versionText(p.document.currentVersionId);
+  const result = versionText(row.resultVersionId);
+  const visie = row.visieDocumentId
+    ? getDb().select({ slug: schema.documents.slug, title: schema.documents.title }).from(schema.documents).where(eq(schema.documents.id, row.visieDocumentId)).get()
+    : undefined;
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    statusLabel: STATUS_LABELS[row.status],
+    waarom: row.waarom,
+    visie: { slug: visie?.slug ?? null, title: visie?.title ?? null, anchor: row.visieAnchor },
+    timeline: Object.fromEntries(DATE_FIELDS.map((f) => [f, row[f]])) as Record<DateField, string | null>,
+    createdByName: personName(row.createdById),
+    createdAt: row.createdAt,
+    decidedByName: personName(row.decidedById),
+    decidedAt: row.decidedAt,
+    decisionNote: row.decisionNote,
+    activatedAt: row.activatedAt,
+    evaluationConclusion: row.evaluationConclusion,
+    baseVersionNumber: base?.number ?? null,
+    currentVersionNumber: current?.number ?? null,
+    resultVersionNumber: result?.number ?? null,
+    /** The document was published again after this proposal started: the redline shows that too. */
+    documentMovedOn: row.status !== "van_kracht" && row.status !== "geevalueerd" && base?.id !== current?.id,
+  };
+}
+
+export function getProposalView(input: { actor: Actor; id: number }) {
+  const p = requireReadable(input.actor, input.id);
+  const { actor } = input;
+  const row = p.row;
+  const manage = canManageProposal(actor, p.facts);
+  const impacts = getDb()
+    .select({ organisationId: schema.proposalImpacts.organisationId, name: schema.organisations.name, note: schema.proposalImpacts.note, fictitious: schema.organisations.fictitious })
+    .from(schema.proposalImpacts)
+    .innerJoin(schema.organisations, eq(schema.proposalImpacts.organisationId, schema.organisations.id))
+    .where(eq(schema.proposalImpacts.proposalId, row.id))
+    .orderBy(asc(schema.organisations.name))
+    .all();
+  const afterDeadline = !!row.consultationCloses && today() > row.consultationCloses;
+  return {
+    proposal: summary(p),
+    document: { slug: p.document.slug, title: p.document.title },
+    impacts,
+    comments: listComments(row),
+    receipts: canSeeConsultationReceipts(actor, p.facts) && row.status !== "concept" ? receiptsFor(row.id) : null,
+    evaluationResponses: listEvaluationResponses(row.id),
+    myInvitation: invitationOf(actor.id, row.id),
+    can: {
+      manage,
+      editText: canEditProposedText(actor, p.facts),
+      comment: canCommentOnProposal(actor, p.facts) && !afterDeadline,
+      answer: canAnswerComments(actor, p.facts) && (row.status === "in_consultatie" || row.status === "in_besluitvorming"),
+      decide: manage && row.status === "in_besluitvorming",
+      respondEvaluation: canRespondToEvaluation(actor, p.facts),
+      concludeEvaluation: manage && row.status === "van_kracht",
+      transitions: manage ? (TRANSITIONS[row.status] as readonly ProposalStatus[]).filter((s) => s !== "van_kracht") : [],
+    },
+    unanswered: unansweredCount(row.id),
+    today: today(),
+  };
+}
+
+export type ProposalView = ReturnType<typeof getProposalView>;
+
+/** The texts to compare: the current published version and the proposed (or decided) text. */
+export function getTexts(input: { actor: Actor; id: number }) {
+  const p = requireReadable(input.actor, input.id);
+  const row = p.row;
+  // Once in force, the meaningful comparison is with the version it replaced.
+  const inForce = row.status === "van_kracht" || row.status === "geevalueerd";
+  const before = versionText(inForce ? row.baseVersionId : p.document.currentVersionId);
+  const after = inForce ? versionText(row.resultVersionId) : proposedText(row);
+  return { before, after, beforeLabel: inForce ? "vorige versie" : "geldende versie" };
+}
+
+export function getTimeline(input: { actor: Actor; id: number }) {
+  const p = requireReadable(input.actor, input.id);
+  const row = p.row;
+  const db = getDb();
+  const changedBy = alias(schema.people, "changed_by");
+  const changes = db
+    .select({
+      id: schema.proposalDateChanges.id,
+      field: schema.proposalDateChanges.field,
+      oldValue: schema.proposalDateChanges.oldValue,
+      newValue: schema.proposalDateChanges.newValue,
+      reason: schema.proposalDateChanges.reason,
+      at: schema.proposalDateChanges.at,
+      byName: changedBy.name,
+    })
+    .from(schema.proposalDateChanges)
+    .leftJoin(changedBy, eq(schema.proposalDateChanges.changedById, changedBy.id))
+    .where(eq(schema.proposalDateChanges.proposalId, row.id))
+    .orderBy(asc(schema.proposalDateChanges.at), asc(schema.proposalDateChanges.id))
+    .all()
+    .map((c) => ({ ...c, label: isDateField(c.field) ? DATE_LABELS[c.field] : c.field }));
+  const transitions = db
+    .select({
+      id: schema.proposalTransitions.id,
+      fromStatus: schema.proposalTransitions.fromStatus,
+      toStatus: schema.proposalTransitions.toStatus,
+      note: schema.proposalTransitions.note,
+      at: schema.proposalTransitions.at,
+      byName: schema.people.name,
+    })
+    .from(schema.proposalTransitions)
+    .leftJoin(schema.people, eq(schema.proposalTransitions.byId, schema.people.id))
+    .where(eq(schema.proposalTransitions.proposalId, row.id))
+    .orderBy(asc(schema.proposalTransitions.at), asc(schema.proposalTransitions.id))
+    .all()
+    .map((t) => ({ ...t, toLabel: STATUS_LABELS[t.toStatus as ProposalStatus] ?? t.toStatus }));
+  const manage = canManageProposal(input.actor, p.facts);
+  return {
+    proposal: summary(p),
+    document: { slug: p.document.slug, title: p.document.title },
+    dates: DATE_FIELDS.map((f) => ({
+      field: f,
+      label: DATE_LABELS[f],
+      value: row[f],
+      movable: manage && isMovable(f, row.status),
+      changes: changes.filter((c) => c.field === f).length,
+    })),
+    changes,
+    transitions,
+    can: { manage, moveDates: manage && DATE_FIELDS.some((f) => isMovable(f, row.status)) },
+    today: today(),
+  };
+}
