@@ -95,6 +95,24 @@ export function canCommentOnProposal(a: Actor, p: ProposalFacts): boolean {
   return p.status === "in_consultatie" && (isInvited(a, p) || canEditDocument(a, p.document));
 }
 
+/** The proposed text is co-edited by the document's editors until the decision freezes it. */
+export function canEditProposedText(a: Actor, p: ProposalFacts): boolean {
+  return ["concept", "in_consultatie", "in_besluitvorming"].includes(p.status) && canEditDocument(a, p.document);
+}
+
+/** Who opened and who responded, per organisation: for the people who run the keten's documents. */
+export function canSeeConsultationReceipts(a: Actor, p: ProposalFacts): boolean {
+  return canEditDocument(a, p.document);
+}
+
+/** Answering comments, deciding, moving dates: the owner of the document (its keten's regisseur). */
+export const canAnswerComments = canManageProposal;
+
+/** Once the change is in force the invited organisations say how it works in practice. */
+export function canRespondToEvaluation(a: Actor, p: ProposalFacts): boolean {
+  return p.status === "van_kracht" && (isInvited(a, p) || canEditDocument(a, p.document));
+}
+
 // ------------------------------------------------------------------ signalen
 // Rule (docs/decisions/300-signal-access.md): patterns only become visible across teams, so
 // everyone of the municipality and the wijkteams reads every signal. A ketenpartner reads:
