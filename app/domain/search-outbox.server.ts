@@ -1,4 +1,4 @@
-import { getDb, schema } from "~/db/client.server";
+import { schema, type getDb } from "~/db/client.server";
 
 type Writer = Pick<ReturnType<typeof getDb>, "insert">;
 
