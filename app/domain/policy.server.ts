@@ -65,6 +65,22 @@ export const canReadDraft = canEditDocument;
 export const canPublish = canEditDocument;
 export const canRestoreVersion = isDocumentOwner;
 
+/**
+ * Following the live draft read-only over the websocket ("meekijken"): the editors, and the
+ * organisations in the document's keten (they are bound by it, e.g. during a keten overleg).
+ * They receive edits but everything they send is dropped. Portal-wide drafts: editors only.
+ */
+export function canFollowDraft(a: Actor, d: DocumentFacts): boolean {
+  if (canEditDocument(a, d)) return true;
+  return d.ketenId != null && a.memberKetenIds.includes(d.ketenId);
+}
+
+/** Access to a document's collaboration room: write for editors, read for followers, else none. */
+export function documentRoomAccess(a: Actor, d: DocumentFacts): "write" | "read" | null {
+  if (canEditDocument(a, d)) return "write";
+  return canFollowDraft(a, d) ? "read" : null;
+}
+
 export function canCreateDocument(a: Actor, ketenId: number | null): boolean {
   return isDocumentOwner(a, { ketenId }) || (has(a, "redacteur") && a.organisationKind === "gemeente");
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { seedWorld } from "./world.server";
+import { seedDocuments } from "../documents/seed.server";
 
 /** Fill an empty database with the demo world; a database with people in it is left alone. */
 export async function seedDemoIfEmpty(log: (m: string) => void = () => {}): Promise<boolean> {
@@ -9,6 +10,7 @@ export async function seedDemoIfEmpty(log: (m: string) => void = () => {}): Prom
   if (count > 0) return false;
   log("Lege database: demo-inhoud wordt geladen (voorbeeldinhoud)...");
   await seedWorld();
+  seedDocuments(log);
   log("Demo-inhoud geladen.");
   return true;
 }

@@ -1,0 +1,25 @@
+import type { Actor } from "~/domain/actor.server";
+import type { Db } from "~/db/client.server";
+import type { RoomKind } from "~/shared/collab";
+import type { DerivedForms } from "./derived";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type RoomAccess = "write" | "read";
+
+/**
+ * What a kind of room (documents, proposals) tells the collaboration server.
+ * - authorize: the access of a signed-in person, decided by app/domain/policy.server.ts;
+ *   null refuses the connection (403).
+ * - initialState: a full Yjs update to seed the room with when it has no stored updates yet
+ *   (built on the server with a headless editor, so no client ever bootstraps content).
+ * - onDerived (optional): runs in the transaction that stores new derived forms of the room,
+ *   e.g. to enqueue the draft for the search index.
+ */
+export type RoomKindHandlers = {
+  authorize(actor: Actor, id: number): RoomAccess | null;
+  initialState(id: number): Uint8Array | null;
+  onDerived?(id: number, tx: Tx, forms: DerivedForms): void;
+};
+
+export type { RoomKind };
