@@ -1,0 +1,431 @@
+// The embedded search engine: SQLite FTS5 in the portal's own database (tables from the
+// hand-written migration 0001_search_fts.sql). Permission and facet filters are EXISTS
+// clauses in the same statement as the MATCH, so counts and facets only ever see rows the
+// person may read.
+import type Database from "better-sqlite3";
+import { getDb } from "~/db/client.server";
+import { oneEditVariants, stemText, tailsText, tokenize } from "./dutch.server";
+import {
+  bestCorrection,
+  clampLimit,
+  decodeCursor,
+  encodeCursor,
+  excerptAround,
+  ftsExpression,
+  highlight,
+  parseQuery,
+  stripMarkers,
+  tokenMatcher,
+  type ParsedQuery,
+} from "./query.server";
+import {
+  FACET_NAMES,
+  HL_START,
+  SEARCH_KINDS,
+  type EntrySource,
+  type FacetCount,
+  type FacetName,
+  type ProviderHealth,
+  type ReindexProgress,
+  type SearchEntry,
+  type SearchFilters,
+  type SearchHit,
+  type SearchKind,
+  type SearchOptions,
+  type SearchProvider,
+  type SearchResult,
+} from "./types";
+
+/** bm25 column weights: title above section heading above body; stems and compound tails count less than the literal word. */
+const RANK = "bm25(10.0, 5.0, 1.0, 6.0, 0.8, 0.3)";
+const SNIPPET_TOKENS = 28;
+const MAX_FILTER_VALUES = 30;
+
+type Stored = { facets: SearchEntry["facets"]; visibility: string[] };
+
+type EntryRow = {
+  id: number;
+  key: string;
+  entity_key: string;
+  kind: string;
+  title: string;
+  section: string;
+  body: string;
+  url: string;
+  data: string;
+};
+
+export type Fts5Options = {
+  /** The SQLite connection; defaults to the portal database of the current DATA_DIR. */
+  database?: () => Database.Database;
+  /** What reindexAll rebuilds from. */
+  source?: EntrySource;
+};
+
+const ACL = (rowid: string) =>
+  `EXISTS (SELECT 1 FROM search_acl a WHERE a.entry_id = ${rowid} AND a.token IN (SELECT value FROM json_each(@principals)))`;
+
+function cleanFilters(filters: SearchFilters | undefined): Partial<Record<FacetName, string[]>> {
+  const out: Partial<Record<FacetName, string[]>> = {};
+  for (const f of FACET_NAMES) {
+    const values = filters?.[f];
+    if (!Array.isArray(values)) continue;
+    const clean = [...new Set(values.filter((v): v is string => typeof v === "string" && v.length > 0 && v.length <= 100))].slice(0, MAX_FILTER_VALUES);
+    if (clean.length) out[f] = clean;
+  }
+  return out;
+}
+
+/** Facet filters as EXISTS clauses; values travel as JSON parameters, facet names are from a fixed list. */
+function filterSql(filters: Partial<Record<FacetName, string[]>>, rowid: string, except?: FacetName): string {
+  return FACET_NAMES.filter((f) => filters[f] && f !== except)
+    .map(
+      (f) =>
+        ` AND EXISTS (SELECT 1 FROM search_facets x WHERE x.entry_id = ${rowid} AND x.facet = '${f}' AND x.value IN (SELECT value FROM json_each(@f_${f})))`,
+    )
+    .join("");
+}
+
+function filterParams(filters: Partial<Record<FacetName, string[]>>): Record<string, string> {
+  const p: Record<string, string> = {};
+  for (const f of FACET_NAMES) if (filters[f]) p[`f_${f}`] = JSON.stringify(filters[f]);
+  return p;
+}
+
+const emptyResult = (): SearchResult => ({ hits: [], total: 0, facets: {}, nextCursor: null });
+
+export class Fts5Provider implements SearchProvider {
+  readonly name = "fts5" as const;
+
+  constructor(private readonly options: Fts5Options = {}) {}
+
+  private db(): Database.Database {
+    return this.options.database ? this.options.database() : getDb().$client;
+  }
+
+  async init(): Promise<void> {
+    // The tables come from the migration; fail early and clearly if it has not run.
+    const found = this.db().prepare("SELECT name FROM sqlite_master WHERE name = 'search_fts'").get();
+    if (!found) throw new Error("search_fts ontbreekt: de migratie 0001_search_fts is niet uitgevoerd.");
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  private removeSync(db: Database.Database, entityKeys: string[]): void {
+    const delFts = db.prepare(
+      `INSERT INTO search_fts(search_fts, rowid, title, section, body, title_stem, body_stem, tails)
+       SELECT 'delete', id, title, section, body, title_stem, body_stem, tails FROM search_entries WHERE entity_key = ?`,
+    );
+    const delEntries = db.prepare("DELETE FROM search_entries WHERE entity_key = ?");
+    for (const k of entityKeys) {
+      delFts.run(k);
+      delEntries.run(k);
+    }
+  }
+
+  private insertSync(db: Database.Database, entries: SearchEntry[], withFts: boolean): void {
+    const insEntry = db.prepare(
+      `INSERT INTO search_entries (key, entity_key, kind, title, section, body, title_stem, body_stem, tails, url, position, updated_at, data)
+       VALUES (@key, @entityKey, @kind, @title, @section, @body, @titleStem, @bodyStem, @tails, @url, @position, @updatedAt, @data)
+       ON CONFLICT(key) DO NOTHING RETURNING id`,
+    );
+    const insFts = db.prepare(
+      "INSERT INTO search_fts (rowid, title, section, body, title_stem, body_stem, tails) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const insAcl = db.prepare("INSERT OR IGNORE INTO search_acl (entry_id, token) VALUES (?, ?)");
+    const insFacet = db.prepare("INSERT OR IGNORE INTO search_facets (entry_id, facet, value) VALUES (?, ?, ?)");
+    for (const e of entries) {
+      const titleStem = stemText(e.title);
+      const bodyStem = stemText(`${e.section} ${e.body}`);
+      const tails = tailsText(`${e.title} ${e.section} ${e.body}`);
+      const stored: Stored = { facets: e.facets, visibility: e.visibility };
+      const row = insEntry.get({
+        key: e.id,
+        entityKey: e.entityKey,
+        kind: e.kind,
+        title: e.title,
+        section: e.section,
+        body: e.body,
+        titleStem,
+        bodyStem,
+        tails,
+        url: e.url,
+        position: e.position,
+        updatedAt: e.updatedAt,
+        data: JSON.stringify(stored),
+      }) as { id: number } | undefined;
+      // A duplicate key inside one batch: the first one wins (entries are replaced per entity anyway).
+      if (!row) continue;
+      if (withFts) insFts.run(row.id, e.title, e.section, e.body, titleStem, bodyStem, tails);
+      // An entry without visibility would be invisible to everyone; that is the safe default.
+      for (const t of new Set(e.visibility)) insAcl.run(row.id, t);
+      insFacet.run(row.id, "soort", e.kind);
+      for (const f of FACET_NAMES) {
+        if (f === "soort") continue;
+        for (const v of new Set(e.facets[f] ?? [])) insFacet.run(row.id, f, v);
+      }
+    }
+  }
+
+  async upsert(entries: SearchEntry[], replaceEntityKeys?: string[]): Promise<void> {
+    const db = this.db();
+    const keys = [...new Set([...(replaceEntityKeys ?? []), ...entries.map((e) => e.entityKey)])];
+    db.transaction(() => {
+      this.removeSync(db, keys);
+      this.insertSync(db, entries, true);
+    })();
+  }
+
+  async remove(entityKeys: string[]): Promise<void> {
+    const db = this.db();
+    db.transaction(() => this.removeSync(db, [...new Set(entityKeys)]))();
+  }
+
+  async reindexAll(onProgress?: (p: ReindexProgress) => void): Promise<{ entries: number }> {
+    const source = this.options.source;
+    if (!source) throw new Error("Geen bron om de zoekindex uit op te bouwen.");
+    const db = this.db();
+    const total = source.countEntities();
+    let done = 0;
+    let entries = 0;
+    onProgress?.({ done, total, phase: "lezen" });
+    // One transaction: readers keep seeing the old index (WAL) until the new one is complete.
+    db.transaction(() => {
+      db.exec("DELETE FROM search_acl; DELETE FROM search_facets; DELETE FROM search_entries;");
+      db.exec("INSERT INTO search_fts(search_fts) VALUES ('delete-all')");
+      for (const batch of source.batches(200)) {
+        this.insertSync(db, batch.entries, false);
+        entries += batch.entries.length;
+        done += batch.entities;
+        onProgress?.({ done: Math.min(done, total), total, phase: "lezen" });
+      }
+      onProgress?.({ done: total, total, phase: "schrijven" });
+      // Building the full-text index in one pass from the content table is much faster than row by row.
+      db.exec("INSERT INTO search_fts(search_fts) VALUES ('rebuild')");
+      db.prepare("INSERT INTO search_meta (key, value) VALUES ('reindexed_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+        new Date().toISOString(),
+      );
+    })();
+    db.exec("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+    onProgress?.({ done: total, total, phase: "klaar" });
+    return { entries };
+  }
+
+  async count(): Promise<number> {
+    return (this.db().prepare("SELECT count(*) AS n FROM search_entries").get() as { n: number }).n;
+  }
+
+  async health(): Promise<ProviderHealth> {
+    try {
+      const db = this.db();
+      const entries = (db.prepare("SELECT count(*) AS n FROM search_entries").get() as { n: number }).n;
+      db.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH '\"gezondheidscheck\"' LIMIT 1").all();
+      return { ok: true, provider: this.name, entries };
+    } catch (e) {
+      return { ok: false, provider: this.name, entries: 0, detail: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  // ---------------------------------------------------------------- searching
+
+  async search(query: string, opts: SearchOptions): Promise<SearchResult> {
+    const principals = [...new Set(opts.principals ?? [])];
+    if (principals.length === 0) return emptyResult();
+    const parsed = parseQuery(query);
+    const filters = cleanFilters(opts.filters);
+    const limit = clampLimit(opts.limit);
+    const offset = decodeCursor(opts.cursor);
+    const base = { principals: JSON.stringify(principals), ...filterParams(filters) };
+    const db = this.db();
+
+    if (parsed.empty) return this.browse(db, base, filters, limit, offset, opts);
+
+    let expr = ftsExpression(parsed, "all");
+    let used = parsed;
+    let correctedQuery: string | undefined;
+    let total = this.countMatches(db, expr, base, filters);
+    if (total === 0) {
+      const corrected = this.correct(db, parsed, base, filters);
+      if (corrected) {
+        ({ expr, used, total } = corrected);
+        correctedQuery = corrected.used.normalized;
+      } else if (parsed.terms.length + parsed.phrases.length > 1) {
+        // Nothing has all the words: rank what has some of them (bm25 favours more of them).
+        const anyExpr = ftsExpression(parsed, "any");
+        const anyTotal = this.countMatches(db, anyExpr, base, filters);
+        if (anyTotal > 0) {
+          expr = anyExpr;
+          total = anyTotal;
+        }
+      }
+    }
+    if (total === 0) return { ...emptyResult(), facets: opts.facets?.length ? this.emptyFacets(opts.facets) : {} };
+
+    const rows = db
+      .prepare(
+        `SELECT rowid AS id, rank AS score, snippet(search_fts, 2, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS excerpt
+         FROM search_fts
+         WHERE search_fts MATCH @match AND rank MATCH '${RANK}' AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}
+         ORDER BY rank LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...base, match: expr, limit, offset }) as { id: number; score: number; excerpt: string }[];
+
+    const hits = this.present(db, rows, used, opts.highlight !== false);
+    const facets = opts.facets?.length ? this.facetCounts(db, `SELECT rowid AS id FROM search_fts WHERE search_fts MATCH @match AND ${ACL("search_fts.rowid")}`, { ...base, match: expr }, filters, opts.facets) : {};
+    return {
+      hits,
+      total,
+      facets,
+      nextCursor: offset + rows.length < total ? encodeCursor(offset + rows.length) : null,
+      ...(correctedQuery ? { correctedQuery } : {}),
+    };
+  }
+
+  private countMatches(db: Database.Database, expr: string, base: Record<string, string>, filters: Partial<Record<FacetName, string[]>>): number {
+    const row = db
+      .prepare(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH @match AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}`)
+      .get({ ...base, match: expr }) as { n: number };
+    return row.n;
+  }
+
+  /**
+   * Typo tolerance: words that occur nowhere in the index are replaced by a word one edit
+   * away that does occur (most frequent first). A correction is only offered when it finds
+   * something this person may read, so it cannot hint at hidden entries.
+   */
+  private correct(
+    db: Database.Database,
+    parsed: ParsedQuery,
+    base: Record<string, string>,
+    filters: Partial<Record<FacetName, string[]>>,
+  ): { expr: string; used: ParsedQuery; total: number } | null {
+    const exists = db.prepare(
+      "SELECT 1 FROM search_vocab WHERE term >= ? AND term < ? AND col IN ('title', 'section', 'body') LIMIT 1",
+    );
+    const docsOf = db.prepare("SELECT sum(doc) AS docs FROM search_vocab WHERE term = ? AND col IN ('title', 'section', 'body')");
+    const options: string[][] = [];
+    let anyCorrection = false;
+    for (const t of parsed.terms) {
+      if (t.text.length < 4 || exists.get(t.text, `${t.text}\uffff`)) {
+        options.push([t.text]);
+        continue;
+      }
+      const candidates: { term: string; docs: number }[] = [];
+      for (const v of variantsOf(t.text)) {
+        const r = docsOf.get(v) as { docs: number | null };
+        if (r.docs) candidates.push({ term: v, docs: r.docs });
+      }
+      const best = bestCorrection(t.text, candidates).slice(0, 3);
+      if (best.length) anyCorrection = true;
+      options.push(best.length ? best : [t.text]);
+    }
+    if (!anyCorrection) return null;
+    for (let k = 0; k < 3; k++) {
+      const words = options.map((o) => o[Math.min(k, o.length - 1)]);
+      const phrasesText = parsed.phrases.map((p) => `"${p.join(" ")}"`).join(" ");
+      const used = parseQuery(`${phrasesText} ${words.join(" ")}`);
+      const expr = ftsExpression(used, "all");
+      const total = this.countMatches(db, expr, base, filters);
+      if (total > 0) return { expr, used, total };
+      if (options.every((o) => o.length <= k + 1)) break;
+    }
+    return null;
+  }
+
+  private browse(
+    db: Database.Database,
+    base: Record<string, string>,
+    filters: Partial<Record<FacetName, string[]>>,
+    limit: number,
+    offset: number,
+    opts: SearchOptions,
+  ): SearchResult {
+    const where = `${ACL("e.id")}${filterSql(filters, "e.id")}`;
+    const total = (db.prepare(`SELECT count(*) AS n FROM search_entries e WHERE ${where}`).get(base) as { n: number }).n;
+    const rows = db
+      .prepare(`SELECT e.id AS id, 0 AS score, '' AS excerpt FROM search_entries e WHERE ${where} ORDER BY e.updated_at DESC, e.entity_key, e.position LIMIT @limit OFFSET @offset`)
+      .all({ ...base, limit, offset }) as { id: number; score: number; excerpt: string }[];
+    const hits = this.present(db, rows, parseQuery(""), false);
+    const facets = opts.facets?.length ? this.facetCounts(db, `SELECT e.id AS id FROM search_entries e WHERE ${ACL("e.id")}`, base, filters, opts.facets) : {};
+    return { hits, total, facets, nextCursor: offset + rows.length < total ? encodeCursor(offset + rows.length) : null };
+  }
+
+  private present(db: Database.Database, rows: { id: number; score: number; excerpt: string }[], parsed: ParsedQuery, withHighlight: boolean): SearchHit[] {
+    if (rows.length === 0) return [];
+    const entries = db
+      .prepare("SELECT id, key, entity_key, kind, title, section, body, url, data FROM search_entries WHERE id IN (SELECT value FROM json_each(?))")
+      .all(JSON.stringify(rows.map((r) => r.id))) as EntryRow[];
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const matches = tokenMatcher(parsed);
+    const out: SearchHit[] = [];
+    for (const r of rows) {
+      const e = byId.get(r.id);
+      if (!e) continue;
+      const stored = JSON.parse(e.data) as Stored;
+      let excerpt: string;
+      if (!withHighlight || parsed.empty) {
+        excerpt = excerptAround(e.body, () => false);
+      } else if (r.excerpt && r.excerpt.includes(HL_START)) {
+        // FTS5 chose the window with the literal matches; re-mark it so stem matches light up too.
+        excerpt = highlight(stripMarkers(r.excerpt), matches);
+      } else {
+        excerpt = excerptAround(e.body, matches);
+      }
+      out.push({
+        id: e.key,
+        entityKey: e.entity_key,
+        kind: (SEARCH_KINDS as readonly string[]).includes(e.kind) ? (e.kind as SearchKind) : "document",
+        title: e.title,
+        section: e.section,
+        url: e.url,
+        facets: stored.facets ?? {},
+        excerpt,
+        titleMarked: withHighlight && !parsed.empty ? highlight(e.title, matches) : e.title,
+        sectionMarked: withHighlight && !parsed.empty ? highlight(e.section, matches) : e.section,
+        score: r.score,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Disjunctive facet counts over the permitted hits: each facet is counted with every other
+   * facet's filter applied but not its own, so choosing one keten still shows the others.
+   */
+  private facetCounts(
+    db: Database.Database,
+    baseSql: string,
+    params: Record<string, string>,
+    filters: Partial<Record<FacetName, string[]>>,
+    facets: readonly FacetName[],
+  ): Partial<Record<FacetName, FacetCount[]>> {
+    const wanted = FACET_NAMES.filter((f) => facets.includes(f));
+    const clauses = wanted
+      .map((f) => `(x.facet = '${f}'${filterSql(filters, "b.id", f)})`)
+      .join(" OR ");
+    const rows = db
+      .prepare(
+        `WITH b AS MATERIALIZED (${baseSql})
+         SELECT x.facet AS facet, x.value AS value, count(*) AS n
+         FROM b JOIN search_facets x ON x.entry_id = b.id
+         WHERE ${clauses}
+         GROUP BY x.facet, x.value`,
+      )
+      .all(params) as { facet: FacetName; value: string; n: number }[];
+    const out = this.emptyFacets(wanted);
+    for (const r of rows) out[r.facet]?.push({ value: r.value, count: r.n });
+    for (const f of wanted) out[f]?.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return out;
+  }
+
+  private emptyFacets(facets: readonly FacetName[]): Partial<Record<FacetName, FacetCount[]>> {
+    const out: Partial<Record<FacetName, FacetCount[]>> = {};
+    for (const f of facets) if ((FACET_NAMES as readonly string[]).includes(f)) out[f] = [];
+    return out;
+  }
+}
+
+/** One-edit variants of a word, restricted to what the tokenizer could have produced. */
+function variantsOf(word: string): string[] {
+  return oneEditVariants(word).filter((v) => tokenize(v).length === 1);
+}

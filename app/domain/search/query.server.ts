@@ -1,0 +1,155 @@
+// Turning what a person typed into something an engine can run safely. Raw input never
+// reaches FTS5's MATCH or Meilisearch's query syntax: it is reduced to folded word tokens and
+// quoted phrases first, so quotes, stars, NEAR( or SQL fragments are just words.
+import { HL_END, HL_START } from "./types";
+import { TAIL_MIN_QUERY, editDistance, fold, isStopWord, reverse, stem, tokenize } from "./dutch.server";
+
+/** Longer input is cut: nobody types more, and it bounds the work per query. */
+export const MAX_QUERY_CHARS = 200;
+export const MAX_TERMS = 8;
+export const MAX_PHRASES = 3;
+
+export type QueryTerm = { text: string; stem: string };
+
+export type ParsedQuery = {
+  terms: QueryTerm[];
+  /** Quoted phrases, as folded tokens. */
+  phrases: string[][];
+  /** Tokens of every term and phrase, for highlighting. */
+  allTokens: string[];
+  empty: boolean;
+  /** A clean version of the query (terms and quoted phrases) for engines and for display. */
+  normalized: string;
+};
+
+export function parseQuery(raw: unknown): ParsedQuery {
+  const input = (typeof raw === "string" ? raw : "")
+    .slice(0, MAX_QUERY_CHARS)
+    // Control characters (and our own highlight markers) are never part of a word.
+    .replace(/\p{Cc}/gu, " ");
+  const phrases: string[][] = [];
+  // Balanced pairs of double quotes are phrases; a stray quote is just a separator.
+  const rest = input.replace(/["“”„]([^"“”„]*)["“”„]/g, (_m, inner: string) => {
+    const toks = tokenize(inner);
+    if (toks.length > 1 && phrases.length < MAX_PHRASES) phrases.push(toks.slice(0, MAX_TERMS));
+    else if (toks.length) return ` ${toks.join(" ")} `;
+    return " ";
+  });
+  let tokens = tokenize(rest);
+  const meaningful = tokens.filter((t) => !isStopWord(t));
+  // Only stop words ("wie", "hoe"): keep them, a person might search for exactly that.
+  if (meaningful.length > 0) tokens = meaningful;
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const t of tokens) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    terms.push({ text: t, stem: stem(t) });
+    if (terms.length >= MAX_TERMS) break;
+  }
+  const allTokens = [...terms.map((t) => t.text), ...phrases.flat().filter((t) => !isStopWord(t))];
+  const normalized = [...phrases.map((p) => `"${p.join(" ")}"`), ...terms.map((t) => t.text)].join(" ");
+  return { terms, phrases, allTokens, empty: terms.length === 0 && phrases.length === 0, normalized };
+}
+
+// ------------------------------------------------------------------ FTS5 expressions
+
+const TEXT_COLS = "{title section body}";
+const STEM_COLS = "{title_stem body_stem}";
+const TAIL_COLS = "{tails}";
+
+/** Tokens contain only letters and digits, so wrapping them in quotes is always a valid FTS5 string. */
+const q = (s: string) => `"${s}"`;
+
+function termExpression(t: QueryTerm): string {
+  if (t.text.length < 2) return `${TEXT_COLS} : ${q(t.text)}`;
+  // The exact form is listed besides its prefix so bm25 ranks whole-word matches higher.
+  const parts = [`${TEXT_COLS} : (${q(t.text)} OR ${q(t.text)}*)`, `${STEM_COLS} : ${q(t.stem)}*`];
+  if (t.text.length >= TAIL_MIN_QUERY && t.stem.length >= TAIL_MIN_QUERY) parts.push(`${TAIL_COLS} : ${q(reverse(t.stem))}*`);
+  return `(${parts.join(" OR ")})`;
+}
+
+function phraseExpression(p: string[]): string {
+  return `(${TEXT_COLS} : ${q(p.join(" "))} OR ${STEM_COLS} : ${q(p.map(stem).join(" "))})`;
+}
+
+export function ftsExpression(query: ParsedQuery, mode: "all" | "any" = "all"): string {
+  const parts = [...query.phrases.map(phraseExpression), ...query.terms.map(termExpression)];
+  return parts.join(mode === "all" ? " AND " : " OR ");
+}
+
+// ------------------------------------------------------------------ highlighting
+
+/** Does a text token match one of the query's terms (prefix, same stem, or compound tail)? */
+export function tokenMatcher(query: ParsedQuery): (token: string) => boolean {
+  const words = query.allTokens;
+  const stems = new Set(words.map(stem));
+  const tails = words.map(stem).filter((s) => s.length >= TAIL_MIN_QUERY);
+  return (token: string) => {
+    if (words.some((w) => (w.length < 2 ? token === w : token.startsWith(w)))) return true;
+    const s = stem(token);
+    if (stems.has(s)) return true;
+    return token.length >= 8 && tails.some((t) => s.endsWith(t));
+  };
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Wrap matching words of a plain text in highlight markers. */
+export function highlight(text: string, matches: (token: string) => boolean): string {
+  return text.replace(WORD, (w) => (matches(fold(w)) ? `${HL_START}${w}${HL_END}` : w));
+}
+
+/**
+ * An excerpt of about `words` words around the first matching word (or the start), with
+ * matches highlighted. Used when the engine's own snippet found no literal match (the hit came
+ * through a stem or a compound tail).
+ */
+export function excerptAround(text: string, matches: (token: string) => boolean, words = 28): string {
+  const found = [...text.matchAll(WORD)];
+  if (found.length === 0) return "";
+  const first = found.findIndex((m) => matches(fold(m[0])));
+  const startWord = Math.max(0, (first < 0 ? 0 : first) - Math.floor(words / 3));
+  const endWord = Math.min(found.length, startWord + words);
+  const from = found[startWord].index ?? 0;
+  const last = found[endWord - 1];
+  const to = (last.index ?? 0) + last[0].length;
+  const piece = text.slice(from, to);
+  return `${startWord > 0 ? "…" : ""}${highlight(piece, matches)}${endWord < found.length ? "…" : ""}`;
+}
+
+export function stripMarkers(s: string): string {
+  return s.split(HL_START).join("").split(HL_END).join("");
+}
+
+// ------------------------------------------------------------------ typo tolerance helpers
+
+/** Pick the closest candidate (edit distance 1), preferring the most frequent. */
+export function bestCorrection(word: string, candidates: { term: string; docs: number }[]): string[] {
+  return candidates
+    .filter((c) => c.term !== word && editDistance(word, c.term, 1) <= 1)
+    .sort((a, b) => b.docs - a.docs || a.term.localeCompare(b.term))
+    .map((c) => c.term);
+}
+
+// ------------------------------------------------------------------ cursors
+
+/** Opaque page cursor; anything unreadable starts at the first page. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`, "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string | null | undefined): number {
+  if (!cursor || cursor.length > 40) return 0;
+  try {
+    const m = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function clampLimit(limit: number | undefined, fallback = 20): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.min(100, Math.max(1, Math.floor(limit)));
+}
