@@ -4,6 +4,8 @@ import { eq } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { lexicalStateToHtml, lexicalStateToMarkdown, lexicalStateToText, markdownToLexicalState } from "~/editor/convert.server";
 import { proposalRoom } from "~/shared/collab";
+import { flushDerived, replaceRoomContent } from "../../../server/collab/index";
+import "./room.server";
 import { nowIso } from "~/utils/clock.server";
 import { loadActorByEmail, type Actor } from "../actor.server";
 import { seedWorld } from "../seed/world.server";
@@ -41,14 +43,12 @@ export function makeDocument(input: { slug: string; title: string; keten?: strin
   return { id: doc.id, versionId: version.id };
 }
 
-/** What the collaboration server writes after people typed in the proposal's room. */
+/** Change the proposed text through its collaboration room, as an editor's keystrokes would. */
 export function editProposedText(proposalId: number, markdown: string): void {
-  const f = forms(markdown);
-  getDb()
-    .insert(schema.roomDerived)
-    .values({ room: proposalRoom(proposalId), ...f, updatedAt: nowIso() })
-    .onConflictDoUpdate({ target: schema.roomDerived.room, set: { ...f, updatedAt: nowIso() } })
-    .run();
+  const room = proposalRoom(proposalId);
+  const lexicalJson = markdownToLexicalState(markdown);
+  replaceRoomContent(room, lexicalJson);
+  flushDerived(room, { lexicalJson });
 }
 
 export const VISIE_MD = `# Visie op partnerschap

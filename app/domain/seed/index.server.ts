@@ -3,6 +3,7 @@ import { getDb, schema } from "~/db/client.server";
 import { seedWorld } from "./world.server";
 import { seedDocuments } from "../documents/seed.server";
 import { seedSignals } from "../signals/seed.server";
+import { seedProposals } from "../consultation/seed.server";
 
 /** Fill an empty database with the demo world; a database with people in it is left alone. */
 export async function seedDemoIfEmpty(log: (m: string) => void = () => {}): Promise<boolean> {
@@ -12,6 +13,7 @@ export async function seedDemoIfEmpty(log: (m: string) => void = () => {}): Prom
   log("Lege database: demo-inhoud wordt geladen (voorbeeldinhoud)...");
   await seedWorld();
   seedDocuments(log);
+  seedProposals(log);
   // Keep signalen last: their follow-up links point at the documents and proposals above.
   log(`Signalen: ${seedSignals()} voorbeeldsignalen geladen.`);
   log("Demo-inhoud geladen.");
