@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { seedWorld } from "./world.server";
+import { reindexSearch } from "../search/indexer.server";
 import { seedDocuments } from "../documents/seed.server";
 import { seedSignals } from "../signals/seed.server";
 import { seedProposals } from "../consultation/seed.server";
@@ -17,5 +18,13 @@ export async function seedDemoIfEmpty(log: (m: string) => void = () => {}): Prom
   // Keep signalen last: their follow-up links point at the documents and proposals above.
   log(`Signalen: ${seedSignals()} voorbeeldsignalen geladen.`);
   log("Demo-inhoud geladen.");
+  // Keep the search index last: it is built from everything seeded above.
+  try {
+    const { entries } = await reindexSearch();
+    log(`Zoekindex opgebouwd: ${entries} items.`);
+  } catch (e) {
+    // An unreachable Meilisearch must not block the demo; the indexer retries on start.
+    log(`Zoekindex nog niet opgebouwd: ${e instanceof Error ? e.message : String(e)}`);
+  }
   return true;
 }
