@@ -3,6 +3,7 @@ import { inArray } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { Actor } from "./actor.server";
 import { listNotifications } from "./notify.server";
+import { documentsForHome } from "./documents/documents.server";
 
 export function homeFor(actor: Actor) {
   const db = getDb();
@@ -13,5 +14,6 @@ export function homeFor(actor: Actor) {
   return {
     ketens: ketens.map((k) => ({ ...k, isRegisseur: actor.regisseurOfKetenIds.includes(k.id) })),
     notifications: listNotifications(actor.id, 5),
+    documents: documentsForHome({ actor }).slice(0, 8),
   };
 }

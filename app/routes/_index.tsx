@@ -42,6 +42,35 @@ export default function Index() {
               <Link to="/meldingen">Alle meldingen</Link>
             </p>
           </section>
+          <section aria-labelledby="kop-documenten">
+            <h2 id="kop-documenten">Documenten van uw ketens</h2>
+            {data.documents.length ? (
+              <ul className="home-documents">
+                {data.documents.map((d) => (
+                  <li key={d.slug}>
+                    <Link to={`/documenten/${d.slug}`}>{d.title}</Link>{" "}
+                    <span className="meta">
+                      · {d.kindLabel} · {d.ketenName ?? "hele portaal"} ·{" "}
+                      {d.versionNumber ? `versie ${d.versionNumber}, ${formatDate(d.publishedAt)}` : "concept"}
+                    </span>
+                    {d.canEdit ? (
+                      <>
+                        {" "}
+                        <Link to={`/documenten/${d.slug}/bewerken`} aria-label={`${d.title} bewerken`}>
+                          bewerken
+                        </Link>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <EmptyState>Er zijn nog geen documenten voor uw ketens.</EmptyState>
+            )}
+            <p>
+              <Link to="/documenten">Alle documenten</Link>
+            </p>
+          </section>
         </div>
         <aside aria-labelledby="kop-ketens">
           <h2 id="kop-ketens">Uw ketens</h2>

@@ -182,9 +182,12 @@ export function slugify(title: string): string {
   );
 }
 
+/** Paths under /documenten/ that a document slug must not shadow. */
+const RESERVED_SLUGS = new Set(["nieuw"]);
+
 function uniqueSlug(base: string): string {
   const db = getDb();
-  let slug = base;
+  let slug = RESERVED_SLUGS.has(base) ? `${base}-document` : base;
   for (let i = 2; db.select({ id: schema.documents.id }).from(schema.documents).where(eq(schema.documents.slug, slug)).get(); i++) {
     slug = `${base}-${i}`;
   }

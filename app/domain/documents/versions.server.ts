@@ -14,6 +14,7 @@ import { getDb, schema } from "~/db/client.server";
 import { parseState } from "~/editor/lexical-json";
 import { yStateToLexicalState } from "~/editor/convert.server";
 import { docRoom } from "~/shared/collab";
+import { SUMMARY_MAX } from "~/shared/document-forms";
 import { nowIso } from "~/utils/clock.server";
 import { flushDerived, getRoomState, readDerived, replaceRoomContent, type Tx } from "../../../server/collab/index";
 import { deriveForms } from "../../../server/collab/derived";
@@ -26,7 +27,6 @@ import { documentById, requireVisibleDocument } from "./documents.server";
 import { diffDocuments, diffStats } from "./diff";
 import "./room.server";
 
-export const SUMMARY_MAX = 500;
 
 export type PublishInput = {
   actor: Actor | null;
