@@ -36,8 +36,11 @@ import {
   type SearchResult,
 } from "./types";
 
-/** bm25 column weights: title above section heading above body; stems and compound tails count less than the literal word. */
-const RANK = "bm25(10.0, 5.0, 1.0, 6.0, 0.8, 0.3)";
+/**
+ * bm25 column weights: title and section heading (a passage's own title) above the body;
+ * stems and compound tails count less than the literal word.
+ */
+const RANK = "bm25(10.0, 8.0, 1.0, 6.0, 0.8, 0.3)";
 const SNIPPET_TOKENS = 28;
 const MAX_FILTER_VALUES = 30;
 

@@ -7,7 +7,7 @@ import type { DocumentFacts, ProposalFacts, SignalFacts } from "~/domain/policy.
 import { ORGANISATION_KIND_LABELS, ROLE_LABELS } from "~/domain/directory.server";
 import { visibilityForDraft, visibilityForProposal, visibilityForPublished, visibilityForSignal } from "./acl.server";
 import { passagesOf, type Passage } from "./passages";
-import { PROPOSAL_STATUS_LABELS, SIGNAL_STATUS_LABELS } from "./labels";
+import { PROPOSAL_STATUS_LABELS } from "./labels";
 import type { EntrySource, SearchEntityType, SearchEntry } from "./types";
 
 type Db = ReturnType<typeof getDb>;
@@ -24,6 +24,14 @@ const DATE_FIELD_LABELS: Record<string, string> = {
   effectiveDate: "Ingangsdatum",
   evaluationDate: "Evaluatiedatum",
 };
+
+/** "2025-09-01" → "1 september 2025" (dates are written out the way people search for them). */
+function dutchDate(v: string | null | undefined): string {
+  if (!v) return "—";
+  const d = new Date(v.length === 10 ? `${v}T12:00:00Z` : v);
+  if (Number.isNaN(d.getTime())) return v;
+  return new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" }).format(d);
+}
 
 // ------------------------------------------------------------------ facts (the policy's inputs)
 
@@ -236,11 +244,11 @@ export function proposalEntries(db: Db, proposalId: number): SearchEntry[] {
     evaluationDate: p.evaluationDate,
   })
     .filter(([, v]) => v)
-    .map(([k, v]) => `${DATE_FIELD_LABELS[k]}: ${v}`);
+    .map(([k, v]) => `${DATE_FIELD_LABELS[k]}: ${dutchDate(v)}`);
   const timeline = [
     ...dates,
-    ...transitions.map((t) => `${t.from ? `${label(t.from)} → ` : ""}${label(t.to)}${t.note ? `: ${t.note}` : ""}`),
-    ...dateChanges.map((c) => `${DATE_FIELD_LABELS[c.field] ?? c.field} verschoven van ${c.oldValue ?? "—"} naar ${c.newValue ?? "—"}${c.reason ? `: ${c.reason}` : ""}`),
+    ...transitions.map((t) => `${t.from ? `Van ${label(t.from).toLowerCase()} naar ${label(t.to).toLowerCase()}` : label(t.to)}${t.note ? `: ${t.note}` : ""}`),
+    ...dateChanges.map((c) => `${DATE_FIELD_LABELS[c.field] ?? c.field} verschoven van ${dutchDate(c.oldValue)} naar ${dutchDate(c.newValue)}${c.reason ? `: ${c.reason}` : ""}`),
   ];
   const entries: SearchEntry[] = [
     {
@@ -258,12 +266,13 @@ export function proposalEntries(db: Db, proposalId: number): SearchEntry[] {
     },
   ];
   if (timeline.length) {
+    // The proposal's own entry carries its title; the timeline ranks on what happened.
     entries.push({
       id: `${key}#tijdlijn`,
       entityKey: key,
       kind: "voorstel",
-      title: p.title,
-      section: "Tijdlijn",
+      title: "Tijdlijn van het voorstel",
+      section: p.title,
       body: timeline.join("\n"),
       url: `/wijzigingen/${p.id}/tijdlijn`,
       position: 1,
@@ -315,7 +324,7 @@ export function signalEntries(db: Db, signalId: number): SearchEntry[] {
       entityKey: key,
       kind: "signaal",
       title: s.title,
-      section: SIGNAL_STATUS_LABELS[s.status] ?? s.status,
+      section: "",
       body: [s.description, s.feedback ? `Terugkoppeling: ${s.feedback}` : "", s.statusReason].filter((x) => x.trim()).join("\n"),
       url: `/signalen/${s.id}`,
       position: 0,
