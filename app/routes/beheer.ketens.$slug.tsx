@@ -62,7 +62,7 @@ export default function KetenBeheer() {
           type="number"
           required
           defaultValue={keten.feedbackDays}
-          hint="Binnen deze termijn krijgt wie een signaal meldt een antwoord."
+          hint="Binnen deze termijn krijgt wie een signaal meldt een antwoord. Een gewijzigde termijn geldt voor nieuwe signalen; lopende signalen houden de termijn die bij het melden gold."
           error={e.feedbackDays}
         />
         <fieldset aria-describedby={e.members ? "veld-members-fout" : undefined}>

@@ -97,3 +97,7 @@ export const ACTION_LABELS: Partial<Record<SignalStatus, string>> = {
 };
 
 export const STADSBREED = "stadsbreed";
+
+/** The dimensions of the overview. */
+export type Dimension = "keten" | "thema" | "wijk";
+export const DIMENSION_LABELS: Record<Dimension, string> = { keten: "Keten", thema: "Thema", wijk: "Wijk" };

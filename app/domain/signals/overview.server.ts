@@ -4,7 +4,7 @@
 import { asc } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { SignalStatus } from "~/db/schema";
-import { OPEN_STATUSES, STATUS_LABELS } from "~/shared/signals";
+import { OPEN_STATUSES, STATUS_LABELS, type Dimension } from "~/shared/signals";
 import { amsterdamDate, today } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { badRequest, forbidden } from "../errors";
@@ -14,8 +14,7 @@ import { isOverdue } from "./signals.server";
 import { workingDaysBetween } from "./working-days";
 
 export type OverviewFilter = { van?: string; tot?: string; keten?: string };
-export type Dimension = "keten" | "thema" | "wijk";
-export const DIMENSION_LABELS: Record<Dimension, string> = { keten: "Keten", thema: "Thema", wijk: "Wijk" };
+export { DIMENSION_LABELS, type Dimension } from "~/shared/signals";
 
 const MONTH_NAMES = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 export const monthLabel = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;

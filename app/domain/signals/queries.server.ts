@@ -268,14 +268,19 @@ export function mySignals(input: { actor: Actor }) {
   const on = today();
   const db = getDb();
   const rows = db
-    .select({ ...listSelect(), reporterId: s.reporterId })
+    .select({ ...listSelect(), reporterId: s.reporterId, statusReason: s.statusReason })
     .from(s)
     .innerJoin(schema.ketens, eq(s.ownerKetenId, schema.ketens.id))
     .innerJoin(schema.themas, eq(s.themaId, schema.themas.id))
     .where(or(eq(s.reporterId, input.actor.id), sql`exists (select 1 from signal_followers f where f.signal_id = ${s.id} and f.person_id = ${input.actor.id})`))
     .orderBy(desc(s.createdAt), desc(s.id))
     .all();
-  return rows.map((r) => ({ ...present(r, on), following: r.reporterId !== input.actor.id }));
+  return rows.map(({ statusReason, ...r }) => ({
+    ...present(r, on),
+    following: r.reporterId !== input.actor.id,
+    /** The regisseur's open question, when the signal waits for the reporter. */
+    question: r.status === "informatie_gevraagd" ? statusReason : null,
+  }));
 }
 
 /** The start page: my open or recently answered signals; for regisseurs, what waits for them. */
@@ -309,4 +314,16 @@ export function signalsForHome(actor: Actor) {
     forMeTotal: forMe.length,
     forMeOverdue: forMe.filter((r) => r.overdue).length,
   };
+}
+
+/** Choices on the report form: ketens with their regisseur and term, thema's, wijken, documents. */
+export function reportFormOptions() {
+  const db = getDb();
+  const documents = db
+    .select({ id: schema.documents.id, slug: schema.documents.slug, title: schema.documents.title })
+    .from(schema.documents)
+    .where(eq(schema.documents.status, "gepubliceerd"))
+    .orderBy(asc(schema.documents.title))
+    .all();
+  return { ...filterOptions(), documents };
 }
