@@ -3,6 +3,7 @@ import { inArray } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { Actor } from "./actor.server";
 import { listNotifications } from "./notify.server";
+import { invitationsFor, managedProposalsFor } from "./consultation/proposals.server";
 import { signalsForHome } from "./signals/queries.server";
 import { documentsForHome } from "./documents/documents.server";
 
@@ -15,6 +16,7 @@ export function homeFor(actor: Actor) {
   return {
     ketens: ketens.map((k) => ({ ...k, isRegisseur: actor.regisseurOfKetenIds.includes(k.id) })),
     notifications: listNotifications(actor.id, 5),
+    proposals: { invited: invitationsFor(actor), managed: managedProposalsFor(actor) },
     signals: signalsForHome(actor),
     documents: documentsForHome({ actor }).slice(0, 8),
   };

@@ -4,6 +4,7 @@ import { homeFor } from "~/domain/home.server";
 import { ROLE_LABELS } from "~/domain/directory.server";
 import { page, requireActor } from "~/utils/request.server";
 import { EmptyState, formatDate } from "~/components/ui";
+import { HomeProposals } from "~/components/consultation/HomeProposals";
 import { HomeSignals } from "~/components/signals/HomeSignals";
 
 export const meta: MetaFunction = () => [{ title: "Start · Ketenportaal Zaanstad" }];
@@ -43,6 +44,7 @@ export default function Index() {
               <Link to="/meldingen">Alle meldingen</Link>
             </p>
           </section>
+          <HomeProposals invited={data.proposals.invited} managed={data.proposals.managed} />
           <HomeSignals data={data.signals} />
           <section aria-labelledby="kop-documenten">
             <h2 id="kop-documenten">Documenten van uw ketens</h2>

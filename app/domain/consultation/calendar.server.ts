@@ -4,7 +4,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { now } from "~/utils/clock.server";
 import { publicUrl } from "../notify.server";
-import type { Reader } from "./access.server";
+import type { Actor } from "../actor.server";
+import { notFound } from "../errors";
+import { requireReadable, type Reader } from "./access.server";
 import { buildCalendar, type CalendarEvent } from "./ics";
 
 type ProposalDates = { id: number; title: string; consultationCloses: string | null; effectiveDate: string | null; status: string };
@@ -47,4 +49,12 @@ export function proposalCalendar(p: ProposalDates, documentTitle: string, db: Re
   }
   if (!events.length) return null;
   return buildCalendar(events, { now: now(), name: `Ketenportaal: ${p.title}` });
+}
+
+/** The calendar file of a proposal the actor may read (404 otherwise, or when it has no dates yet). */
+export function proposalCalendarFor(input: { actor: Actor; id: number }): { id: number; ics: string } {
+  const p = requireReadable(input.actor, input.id);
+  const ics = proposalCalendar(p.row, p.document.title);
+  if (!ics) throw notFound("Dit voorstel heeft (nog) geen datums voor in uw agenda.");
+  return { id: p.row.id, ics };
 }

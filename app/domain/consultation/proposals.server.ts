@@ -425,3 +425,26 @@ export function applyDateChanges(
     ics: movesCalendar ? (proposalCalendar(updated, input.documentTitle, tx) ?? undefined) : undefined,
   });
 }
+
+/** For the start page: the running proposals this person runs as regisseur, with what waits on them. */
+export function managedProposalsFor(actor: Actor) {
+  if (!actor.regisseurOfKetenIds.length && !actor.roles.includes("regisseur")) return [];
+  const db = getDb();
+  const rows = db
+    .select({
+      id: schema.proposals.id,
+      title: schema.proposals.title,
+      status: schema.proposals.status,
+      ketenId: schema.documents.ketenId,
+      consultationCloses: schema.proposals.consultationCloses,
+      effectiveDate: schema.proposals.effectiveDate,
+    })
+    .from(schema.proposals)
+    .innerJoin(schema.documents, eq(schema.proposals.documentId, schema.documents.id))
+    .where(inArray(schema.proposals.status, [...OPEN_STATUSES, "van_kracht"]))
+    .orderBy(desc(schema.proposals.id))
+    .all();
+  return rows
+    .filter((r) => canManageProposal(actor, { document: { ketenId: r.ketenId } }))
+    .map((r) => ({ id: r.id, title: r.title, status: r.status, statusLabel: STATUS_LABELS[r.status], consultationCloses: r.consultationCloses, effectiveDate: r.effectiveDate }));
+}

@@ -3,7 +3,9 @@
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema } from "~/db/client.server";
+import { proposalRoom, roomPathSegment } from "~/shared/collab";
 import { today } from "~/utils/clock.server";
+import { forbidden } from "../errors";
 import type { Actor } from "../actor.server";
 import {
   canAnswerComments,
@@ -13,7 +15,8 @@ import {
   canRespondToEvaluation,
   canSeeConsultationReceipts,
 } from "../policy.server";
-import { requireReadable, type LoadedProposal } from "./access.server";
+import { requireManageable, requireReadable, type LoadedProposal } from "./access.server";
+import { impactOptions, visieSections } from "./proposals.server";
 import { listComments } from "./comments.server";
 import { DATE_FIELDS, DATE_LABELS, isDateField, isMovable, type DateField } from "./dates";
 import { listEvaluationResponses } from "./evaluation.server";
@@ -21,6 +24,7 @@ import { invitationOf, receiptsFor } from "./invitations.server";
 import { unansweredCount } from "./lifecycle.server";
 import { STATUS_LABELS, TRANSITIONS, type ProposalStatus } from "./states";
 import { proposedText, versionText } from "./text.server";
+import { diffDocuments, diffStats, type DiffBlock } from "../documents/diff";
 
 function personName(id: number | null): string | null {
   if (id == null) return null;
@@ -158,5 +162,74 @@ export function getTimeline(input: { actor: Actor; id: number }) {
     transitions,
     can: { manage, moveDates: manage && DATE_FIELDS.some((f) => isMovable(f, row.status)) },
     today: today(),
+  };
+}
+
+/** The redline of the proposed (or decided) text against the current (or replaced) version. */
+export function getRedline(input: { actor: Actor; id: number }) {
+  const texts = getTexts(input);
+  if (!texts.before || !texts.after) return { blocks: [] as DiffBlock[], stats: null, beforeLabel: texts.beforeLabel, beforeNumber: null, unchanged: true };
+  const blocks = diffDocuments(texts.before.lexicalJson, texts.after.lexicalJson);
+  return {
+    blocks,
+    stats: diffStats(blocks),
+    beforeLabel: texts.beforeLabel,
+    beforeNumber: "number" in texts.before ? texts.before.number : null,
+    unchanged: blocks.every((b) => b.status === "same"),
+  };
+}
+
+/** The "waarom en impact" page: details, visie passages and the organisations to choose from. */
+export function getPreparePage(input: { actor: Actor; id: number }) {
+  const p = requireManageable(input.actor, input.id);
+  const row = p.row;
+  const impacts = getDb()
+    .select({ organisationId: schema.proposalImpacts.organisationId, note: schema.proposalImpacts.note })
+    .from(schema.proposalImpacts)
+    .where(eq(schema.proposalImpacts.proposalId, row.id))
+    .all();
+  const options = impactOptions({ ketenId: p.document.ketenId });
+  const nothingChosen = impacts.length === 0 && row.status === "concept";
+  return {
+    proposal: summary(p),
+    document: { slug: p.document.slug, title: p.document.title },
+    visie: visieSections(row.visieDocumentId),
+    organisations: options.map((o) => {
+      const chosen = impacts.find((i) => i.organisationId === o.id);
+      return {
+        id: o.id,
+        name: o.name,
+        fictitious: o.fictitious,
+        suggested: o.suggested,
+        checked: chosen ? true : nothingChosen && o.suggested,
+        invited: row.status !== "concept" && !!chosen,
+        note: chosen?.note ?? "",
+      };
+    }),
+    suggestionsPrefilled: nothingChosen,
+    can: { editText: canEditProposedText(input.actor, p.facts), manage: true },
+  };
+}
+
+/** The co-editing page of the proposed text: editors only, until the decision freezes it. */
+export function getTextEditorPage(input: { actor: Actor; id: number }) {
+  const p = requireReadable(input.actor, input.id);
+  if (!canEditProposedText(input.actor, p.facts)) {
+    throw forbidden(
+      ["vastgesteld", "van_kracht", "geevalueerd", "ingetrokken"].includes(p.row.status)
+        ? "De tekst van dit voorstel ligt vast en kan niet meer worden bewerkt."
+        : "Alleen de redacteuren van dit document bewerken de voorgestelde tekst. U kunt reageren op het voorstel.",
+    );
+  }
+  const room = proposalRoom(p.row.id);
+  return {
+    proposal: summary(p),
+    document: { slug: p.document.slug, title: p.document.title },
+    collab: {
+      room: roomPathSegment(room),
+      id: room,
+      user: { name: input.actor.name, color: input.actor.organisationColor, organisation: input.actor.organisationName },
+    },
+    can: { manage: canManageProposal(input.actor, p.facts), editText: true },
   };
 }

@@ -1,0 +1,18 @@
+// Printable, self-contained HTML of the reactienota (same access as the page).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseProposalId } from "~/domain/consultation/access.server";
+import { getReactienota, reactienotaHtml } from "~/domain/consultation/reactienota.server";
+import { page, requireActor } from "~/utils/request.server";
+
+export const loader = page(({ request, params }: LoaderFunctionArgs) => {
+  const actor = requireActor(request);
+  const nota = getReactienota({ actor, id: parseProposalId(params.id) });
+  const download = new URL(request.url).searchParams.has("download");
+  return new Response(reactienotaHtml(nota), {
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      ...(download ? { "Content-Disposition": `attachment; filename="reactienota-voorstel-${nota.proposal.id}.html"` } : {}),
+    },
+  });
+});

@@ -1,0 +1,65 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { newProposalSchema } from "~/domain/consultation/forms";
+import { createProposal, documentsForNewProposal } from "~/domain/consultation/proposals.server";
+import { forbidden } from "~/domain/errors";
+import { formAction, page, readForm, requireActor } from "~/utils/request.server";
+import { Csrf, Field, FormError, Notice, PageHeader, errorsOf } from "~/components/ui";
+import { Select } from "~/components/consultation/ui";
+
+export const meta: MetaFunction = () => [{ title: "Nieuw wijzigingsvoorstel · Ketenportaal Zaanstad" }];
+
+export const loader = page(({ request }: LoaderFunctionArgs) => {
+  const actor = requireActor(request);
+  const documents = documentsForNewProposal(actor);
+  if (!documents.length) throw forbidden("Alleen de regisseur van een keten kan een wijzigingsvoorstel starten voor de documenten van die keten.");
+  return { documents, selected: new URL(request.url).searchParams.get("document") ?? "" };
+});
+
+export const action = formAction(async ({ request }: ActionFunctionArgs) => {
+  const actor = requireActor(request);
+  const { value } = await readForm(request, newProposalSchema);
+  const { id } = createProposal({ actor, documentSlug: value.document, title: value.title });
+  return redirect(`/wijzigingen/${id}?gedaan=aangemaakt`);
+});
+
+export default function NieuwVoorstel() {
+  const { documents, selected } = useLoaderData<typeof loader>();
+  const { formError, fieldErrors } = errorsOf(useActionData<typeof action>());
+  const available = documents.filter((d) => d.published && !d.running);
+  const busy = documents.filter((d) => d.running);
+  return (
+    <div className="page narrow">
+      <PageHeader
+        title="Nieuw wijzigingsvoorstel"
+        lead="Een voorstel begint als concept met een kopie van de geldende tekst. Daarna bewerkt u de tekst, beschrijft u waarom, kiest u wie het raakt en zet u de tijdlijn klaar."
+      />
+      {busy.length ? (
+        <Notice>
+          Voor {busy.length === 1 ? "dit document loopt" : "deze documenten lopen"} al een voorstel:{" "}
+          {busy.map((d, i) => (
+            <span key={d.slug}>
+              {i ? ", " : ""}
+              <Link to={`/wijzigingen/${d.running?.id}`}>{d.title}</Link>
+            </span>
+          ))}
+          . Per document loopt één voorstel tegelijk, zodat er één lezing van de tekst blijft.
+        </Notice>
+      ) : null}
+      <Form method="post" noValidate>
+        <Csrf />
+        <FormError message={formError} />
+        <Select
+          label="Document"
+          name="document"
+          required
+          defaultValue={available.some((d) => d.slug === selected) ? selected : ""}
+          error={fieldErrors.document}
+          options={[{ value: "", label: "Kies een document" }, ...available.map((d) => ({ value: d.slug, label: d.title }))]}
+        />
+        <Field label="Titel van het voorstel" name="title" required maxLength={200} error={fieldErrors.title} hint="Zeg in één zin wat er verandert, bijvoorbeeld: startgesprekken voortaan door Werkom." />
+        <button type="submit">Concept aanmaken</button>
+      </Form>
+    </div>
+  );
+}
