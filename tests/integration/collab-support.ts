@@ -227,3 +227,50 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000, what = "co
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Log in over HTTP like a browser does (CSRF cookie + token, then POST /login); returns the Cookie header. */
+export async function loginCookie(baseURL: string, email: string, password = "demo"): Promise<string> {
+  const page = await fetch(`${baseURL}/login`);
+  const csrfCookie = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("kp_csrf="));
+  const html = await page.text();
+  const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!csrfCookie || !token) throw new Error("no CSRF token on /login");
+  const res = await fetch(`${baseURL}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrf: token, email, password, redirectTo: "/" }).toString(),
+  });
+  const session = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("kp_session="));
+  if (res.status !== 302 || !session) throw new Error(`login of ${email} failed with ${res.status}`);
+  return session;
+}
+
+/** Read a room's stored state straight from a portal's SQLite file (e.g. after the server was killed). */
+export async function storedRoomText(dataDir: string, room: string): Promise<string> {
+  const { default: Database } = await import("better-sqlite3");
+  const path = await import("node:path");
+  const db = new Database(path.join(dataDir, "ketenportaal.db"), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('select "update" as u from y_updates where room = ? order by id').all(room) as { u: Buffer }[];
+    const doc = new Y.Doc();
+    for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.u));
+    return docText(doc);
+  } finally {
+    db.close();
+  }
+}
+
+/** A document's id by slug, read from a portal's SQLite file. */
+export async function documentIdBySlug(dataDir: string, slug: string): Promise<number> {
+  const { default: Database } = await import("better-sqlite3");
+  const path = await import("node:path");
+  const db = new Database(path.join(dataDir, "ketenportaal.db"), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare("select id from documents where slug = ?").get(slug) as { id: number } | undefined;
+    if (!row) throw new Error(`no document ${slug}`);
+    return row.id;
+  } finally {
+    db.close();
+  }
+}
