@@ -200,6 +200,7 @@ export function QuickSearch() {
                 id={optionId(i)}
                 role="option"
                 aria-selected={i === active}
+                data-url={h.url}
                 className={i === active ? "active" : undefined}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => go(h.url)}

@@ -1,5 +1,5 @@
 // Resource route for the quick-search dialog: JSON results as you type (GET /zoeken/snel?q=).
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getActor } from "~/utils/request.server";
 import { readSearchParams, searchFor } from "~/domain/search/search.server";
 
@@ -10,14 +10,16 @@ export type QuickSearchResponse = {
   message: string | null;
 };
 
+// A plain Response: a resource route's status must reach the client as is (401 stays 401).
+function reply(body: QuickSearchResponse, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store" } });
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = getActor(request);
-  const headers = { "Cache-Control": "private, no-store" };
-  if (!actor) {
-    return data<QuickSearchResponse>({ q: "", total: 0, hits: [], message: "Log opnieuw in om te zoeken." }, { status: 401, headers });
-  }
+  if (!actor) return reply({ q: "", total: 0, hits: [], message: "Log opnieuw in om te zoeken." }, 401);
   const { q } = readSearchParams(new URL(request.url));
-  if (!q.trim()) return data<QuickSearchResponse>({ q, total: 0, hits: [], message: null }, { headers });
+  if (!q.trim()) return reply({ q, total: 0, hits: [], message: null });
   const r = await searchFor({ actor, q, limit: 8 });
-  return data<QuickSearchResponse>({ q, total: r.total, hits: r.hits, message: r.unavailable }, { headers });
+  return reply({ q, total: r.total, hits: r.hits, message: r.unavailable });
 }
