@@ -388,7 +388,7 @@ export default function SignaalDetail() {
             <p>
               {d.recognitionStats.people === 0
                 ? "Nog niemand heeft aangegeven dit te herkennen."
-                : `${d.recognitionStats.people} ${d.recognitionStats.people === 1 ? "persoon" : "mensen"} uit ${d.recognitionStats.organisations} ${d.recognitionStats.organisations === 1 ? "organisatie" : "organisaties"} herkennen dit.`}
+                : `${d.recognitionStats.people} ${d.recognitionStats.people === 1 ? "persoon" : "mensen"} uit ${d.recognitionStats.organisations} ${d.recognitionStats.organisations === 1 ? "organisatie" : "organisaties"} ${d.recognitionStats.people === 1 ? "herkent" : "herkennen"} dit.`}
             </p>
             {d.recognitionStats.spread.length ? (
               <table className="compact">

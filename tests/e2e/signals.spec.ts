@@ -232,6 +232,52 @@ test("with an injected clock a signal past its terugkoppeltermijn shows as overd
   }
 });
 
+test("herken ik and merging: both reporters then follow the surviving signal by e-mail", async ({ page, login, request, browser, baseURL, mail }) => {
+  const stamp = Date.now();
+  const report = async (email: string, title: string) => {
+    const csrf = await apiLogin(request, email);
+    const res = await request.post("/signalen/nieuw", {
+      form: { csrf, title, description: "Werkom verwijst inwoners terug zonder gesprek met het wijkteam.", ketenId: "2", themaId: "4", wijken: "stadsbreed" },
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(302);
+    return Number(res.headers()["location"].match(/\/signalen\/(\d+)/)![1]);
+  };
+  const survivor = await report("teamleider@smd.example", `Terugverwijzing zonder gesprek ${stamp}`);
+  const duplicate = await report("prof3@smd.example", `Werkom stuurt inwoners terug ${stamp}`);
+
+  // Someone from another organisation recognises the surviving signal.
+  await login("prof2@incluzio.example");
+  await page.goto(`/signalen/${survivor}`);
+  await page.getByLabel("Korte toelichting").fill("Zien we in Zaandam-West ook, twee keer deze maand.");
+  await page.getByLabel("In welke wijk ziet u het?").selectOption({ label: "Zaandam-West" });
+  await page.getByRole("button", { name: "Herken ik" }).click();
+  const herkenbaar = page.getByRole("region", { name: "Herkenbaar?" });
+  await expect(herkenbaar).toContainText("1 persoon uit 1 organisatie herkent dit.");
+  await expect(herkenbaar.getByRole("table", { name: /Spreiding over wijken/ })).toContainText("Zaandam-West");
+
+  // The regisseur merges the duplicate into it and takes the survivor into handling.
+  const reg = await loginIn(browser, baseURL!, "regisseur.participatie@zaanstad.example");
+  await reg.goto(`/signalen/${duplicate}`);
+  await reg.getByLabel("Dit signaal is een dubbele melding van").selectOption({ value: String(survivor) });
+  await reg.getByRole("button", { name: "Samenvoegen" }).click();
+  await expect(reg).toHaveURL(new RegExp(`/signalen/${survivor}\\?gedaan=samenvoegen`));
+  await expect(reg.getByRole("region", { name: "Samengevoegde meldingen" })).toContainText(`#${duplicate}`);
+  await expect(reg.getByRole("region", { name: "Herkenbaar?" })).toContainText("2 mensen uit 2 organisaties herkennen dit.");
+  await reg.getByRole("button", { name: "In behandeling nemen" }).click();
+  await expect(reg.getByRole("status").filter({ hasText: "De status is gewijzigd" })).toBeVisible();
+  await expectNoA11yViolations(reg, `signal ${survivor} after merge`);
+  await reg.context().close();
+
+  const merged = await mail.waitFor((m) => m.to.includes("prof3@smd.example") && m.subject.includes(`Signaal #${duplicate}: samengevoegd met #${survivor}`));
+  expect(merged.text).toContain(`signaal #${survivor}`);
+  for (const reporter of ["teamleider@smd.example", "prof3@smd.example"]) {
+    await mail.waitFor((m) => m.to.includes(reporter) && m.subject.includes(`Signaal #${survivor}: in behandeling`));
+  }
+  await page.goto(`/signalen/${duplicate}`);
+  await expect(page.locator(".alert-info")).toContainText(`Dit signaal is samengevoegd met signaal #${survivor}`);
+});
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
