@@ -2,9 +2,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseProposalId } from "~/domain/consultation/access.server";
 import { proposalCalendarFor } from "~/domain/consultation/calendar.server";
-import { page, requireActor } from "~/utils/request.server";
+import { resource } from "~/domain/consultation/actions.server";
+import { requireActor } from "~/utils/request.server";
 
-export const loader = page(({ request, params }: LoaderFunctionArgs) => {
+export const loader = resource(({ request, params }: LoaderFunctionArgs) => {
   const actor = requireActor(request);
   const { ics, id } = proposalCalendarFor({ actor, id: parseProposalId(params.id) });
   return new Response(ics, {

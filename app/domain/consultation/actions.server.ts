@@ -1,7 +1,7 @@
 // Route glue for pages with several forms (comment, answer, decide, ...): the form's
 // `intent` picks the handler; a refusal that belongs to the form comes back as action data
 // for THAT form, with what was typed, so nothing is lost; 403/404 become the error page.
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Actor } from "../actor.server";
 import { isDomainError } from "../errors";
 import { requireActor } from "~/utils/request.server";
@@ -48,6 +48,20 @@ export function intentAction(handlers: Record<string, Handler>) {
         return data(body, { status: e.status });
       }
       if (isDomainError(e)) throw data({ message: e.message }, { status: e.status });
+      throw e;
+    }
+  };
+}
+
+/** A file download (.ics, printable HTML): refusals come back as a short Dutch text with their status. */
+export function resource(fn: (args: LoaderFunctionArgs) => Response) {
+  return async (args: LoaderFunctionArgs) => {
+    try {
+      return fn(args);
+    } catch (e) {
+      if (isDomainError(e)) {
+        return new Response(e.message, { status: e.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+      }
       throw e;
     }
   };
