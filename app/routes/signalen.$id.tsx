@@ -331,7 +331,7 @@ export default function SignaalDetail() {
           </Section>
 
           <Section id="kop-tijdlijn" title="Tijdlijn">
-            <ol className="timeline">
+            <ol className="signal-timeline">
               {d.timeline.map((t) => (
                 <li key={t.id}>
                   <p>
