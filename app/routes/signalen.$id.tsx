@@ -272,7 +272,7 @@ export default function SignaalDetail() {
                   <li key={l.id}>
                     {l.typeLabel}: {l.visible ? <Link to={l.href}>{l.title}</Link> : l.title}
                     {d.can.handle ? (
-                      <Form method="post" className="inline-form">
+                      <Form method="post" className="signal-inline-form">
                         <Csrf />
                         <input type="hidden" name="intent" value="ontkoppelen" />
                         <input type="hidden" name="linkId" value={l.id} />

@@ -39,7 +39,7 @@ export default function Signalen() {
         <p className="meta">U ziet als ketenpartner de signalen van uw eigen organisatie, signalen die u volgt en de signalen van de ketens waarin uw organisatie zit.</p>
       ) : null}
       <RuleForPartners />
-      <Form method="get" className="filters" aria-label="Signalen filteren">
+      <Form method="get" className="filters signal-filters" aria-label="Signalen filteren">
         <div className="field">
           <label htmlFor="f-keten">Keten</label>
           <select id="f-keten" name="keten" defaultValue={filter.keten ?? ""}>

@@ -84,7 +84,7 @@ export default function Overzicht() {
         lead="Aantallen per keten, thema en wijk over de maanden, open tegenover achter op termijn, en hoe snel melders antwoord krijgen. Voor regisseurs en de contractmanager."
       />
       <SignalNav />
-      <Form method="get" className="filters" aria-label="Periode en keten kiezen">
+      <Form method="get" className="filters signal-filters" aria-label="Periode en keten kiezen">
         <div className="field">
           <label htmlFor="o-van">Van (maand)</label>
           <input id="o-van" type="month" name="van" defaultValue={o.period.van} />
