@@ -40,7 +40,7 @@ const READ_ROUTES = (id: number) => [
   `/wijzigingen/${id}/bewerken`,
 ];
 
-const WRITE_ROUTES = (id: number, commentId: number) => [
+const WRITE_ROUTES = (id: number, commentId: number): { url: string; form: Record<string, string> }[] => [
   { url: `/wijzigingen/${id}`, form: { intent: "comment", stance: "steun", text: "Ik was niet uitgenodigd.", quote: "" } },
   { url: `/wijzigingen/${id}`, form: { intent: "answer", commentId: String(commentId), decision: "overgenomen", text: "x", textChange: "" } },
   { url: `/wijzigingen/${id}`, form: { intent: "decide", note: "x", effectiveDate: "2027-03-01", reason: "" } },
