@@ -150,6 +150,17 @@ export default function SignaalDetail() {
   const s = d.signal;
   const formErr = (form: string) => (result?.form === form ? result : undefined);
   const owner = d.ketens.find((k) => k.isOwner);
+  // Forms that show their own error; any other refusal (e.g. the status changed meanwhile and
+  // the form is gone) is shown at the top so it is never lost.
+  const shown = new Set<string>([
+    ...d.can.ownerTargets.map((t) => `status:${t.to}`),
+    ...d.can.reporterTargets.map((t) => `status:${t.to}`),
+    ...(d.can.recognise && !d.can.hasRecognised ? ["herken"] : []),
+    ...(d.can.merge && d.mergeCandidates.length ? ["samenvoegen"] : []),
+    ...(d.can.handle && d.linkOptions ? ["koppelen"] : []),
+    ...(d.can.transfer ? ["eigenaar"] : []),
+  ]);
+  const orphanError = result && !shown.has(result.form) ? result.formError : undefined;
 
   return (
     <div>
@@ -161,7 +172,8 @@ export default function SignaalDetail() {
         }
       />
       <SignalNav />
-      {done && DONE[done] ? <Notice tone="success">{DONE[done]}</Notice> : null}
+      <FormError message={orphanError} />
+      {done && DONE[done] && !result ? <Notice tone="success">{DONE[done]}</Notice> : null}
       <p>
         <StatusBadge status={s.status} label={s.statusLabel} overdue={s.overdue} />
       </p>

@@ -124,6 +124,20 @@ test("the privacy guard answers a plain form post with 422, the Dutch explanatio
   });
   expect(ok.status()).toBe(302);
   expect(ok.headers()["location"]).toMatch(/^\/signalen\/\d+\?gedaan=gemeld$/);
+
+  // Illegal transitions and closing without feedback are refused with a Dutch 409/400 over HTTP too.
+  const id = Number(ok.headers()["location"].match(/\/signalen\/(\d+)/)![1]);
+  const regCsrf = await apiLogin(request, "regisseur.wmo@zaanstad.example");
+  const skip = await request.post(`/signalen/${id}`, { form: { csrf: regCsrf, intent: "status", to: "afgehandeld", text: "Klaar." }, maxRedirects: 0 });
+  expect(skip.status()).toBe(409);
+  expect(await skip.text()).toContain("kan niet naar");
+  expect((await request.post(`/signalen/${id}`, { form: { csrf: regCsrf, intent: "status", to: "in_behandeling" }, maxRedirects: 0 })).status()).toBe(302);
+  const noFeedback = await request.post(`/signalen/${id}`, { form: { csrf: regCsrf, intent: "status", to: "afgehandeld", text: "" }, maxRedirects: 0 });
+  expect(noFeedback.status()).toBe(400);
+  expect(await noFeedback.text()).toContain("Terugkoppeling aan de melder is verplicht.");
+  const unknown = await request.post(`/signalen/${id}`, { form: { csrf: regCsrf, intent: "iets-anders" }, maxRedirects: 0 });
+  expect(unknown.status()).toBe(400);
+  expect(await unknown.text()).toContain("Controleer de gemarkeerde velden");
 });
 
 test("a ketenpartner sees only its own and its keten's signals; other routes answer 404 or 403", async ({ page, login, request }) => {
@@ -149,7 +163,9 @@ test("a ketenpartner sees only its own and its keten's signals; other routes ans
   expect((await request.get(`/signalen/${wmoOnly}`)).status()).toBe(404);
   expect((await request.get(`/signalen/${participatie}`)).status()).toBe(200);
   expect((await request.get("/signalen/overzicht")).status()).toBe(403);
-  expect((await request.get("/signalen/overzicht.csv")).status()).toBe(403);
+  const csvRefused = await request.get("/signalen/overzicht.csv");
+  expect(csvRefused.status()).toBe(403);
+  expect(await csvRefused.text()).toContain("regisseurs, de contractmanager en beheerders");
   const herken = await request.post(`/signalen/${wmoOnly}`, { form: { csrf, intent: "herken", note: "" }, maxRedirects: 0 });
   expect(herken.status()).toBe(404);
   const move = await request.post(`/signalen/${participatie}`, { form: { csrf, intent: "status", to: "afgehandeld", text: "Klaar" }, maxRedirects: 0 });
@@ -180,6 +196,9 @@ test("the overview shows charts with tables and offers the same numbers as CSV",
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename="signalen-keten-2025-01-tm-2027-12/);
   expect(await csv.text()).toContain(`Participatie en Armoede;${total};`);
+  const badTable = await request.get("/signalen/overzicht.csv?tabel=onzin");
+  expect(badTable.status()).toBe(400);
+  expect(await badTable.text()).toContain("Onbekende tabel");
   const bad = await request.get("/signalen/overzicht?van=2026-13");
   expect(bad.status()).toBe(400);
   expect(await bad.text()).toContain("JJJJ-MM");
