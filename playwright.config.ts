@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 // downloaded on our machines; scripts/ensure-chromium.mjs installs it when missing.
 export default defineConfig({
   testDir: "tests/e2e",
+  // Parallel local runs can point this elsewhere so they do not clean up each other's traces.
+  outputDir: process.env.PW_OUTPUT_DIR ?? "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
