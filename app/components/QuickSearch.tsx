@@ -78,10 +78,10 @@ export function QuickSearch() {
         const res = await fetch(`/zoeken/snel?q=${encodeURIComponent(q)}`, { signal: ctrl.signal, headers: { Accept: "application/json" } });
         const body = (await res.json()) as QuickSearchResponse;
         if (ctrl.signal.aborted) return;
-        setResult(res.ok ? body : { q, total: 0, hits: [], message: body.message ?? "Zoeken lukt nu niet. Probeer het opnieuw." });
+        setResult(res.ok ? body : { q, total: 0, countText: "", hits: [], message: body.message ?? "Zoeken lukt nu niet. Probeer het opnieuw." });
         setActive(-1);
       } catch {
-        if (!ctrl.signal.aborted) setResult({ q, total: 0, hits: [], message: "Zoeken lukt nu niet. Probeer het opnieuw." });
+        if (!ctrl.signal.aborted) setResult({ q, total: 0, countText: "", hits: [], message: "Zoeken lukt nu niet. Probeer het opnieuw." });
       } finally {
         if (!ctrl.signal.aborted) setLoading(false);
       }
@@ -135,7 +135,7 @@ export function QuickSearch() {
         : result
           ? result.total === 0
             ? `Geen resultaten voor “${result.q.slice(0, 60)}”.`
-            : `${result.total} ${result.total === 1 ? "resultaat" : "resultaten"}${result.total > hits.length ? `, de eerste ${hits.length} hieronder` : ""}.`
+            : `${result.countText.charAt(0).toUpperCase()}${result.countText.slice(1)}${result.total > hits.length ? `, de eerste ${hits.length} hieronder` : ""}.`
           : "";
 
   return (

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { SearchHitItem } from "~/components/SearchResults";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
+import { countLabel } from "~/domain/search/labels";
 import { readSearchParams, searchFor } from "~/domain/search/search.server";
 import { FACET_NAMES } from "~/domain/search/types";
 import { page, requireActor } from "~/utils/request.server";
@@ -23,6 +24,8 @@ export const loader = page(async ({ request }: LoaderFunctionArgs) => {
   const first = cursor ? `/zoeken?${base.toString()}` : null;
   return { q, result, next, first };
 });
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const EXAMPLES = ["warme overdracht", "startgesprek", "signaal melden", "verbeterregister", "consultatie", "mantelzorg"];
 
@@ -99,7 +102,7 @@ export default function Zoeken() {
             <p role="status" className="search-summary">
               {result.total === 0
                 ? `Geen resultaten${q ? ` voor “${q.slice(0, 80)}”` : ""}.`
-                : `${result.total} ${result.total === 1 ? "resultaat" : "resultaten"}${result.correctedQuery ? ` voor “${result.correctedQuery}”` : q ? ` voor “${q.slice(0, 80)}”` : ""}.`}
+                : `${capitalize(countLabel(result.total, result.totalIsLowerBound))}${result.correctedQuery ? ` voor “${result.correctedQuery}”` : q ? ` voor “${q.slice(0, 80)}”` : ""}.`}
             </p>
             {result.correctedQuery ? (
               <p className="meta">

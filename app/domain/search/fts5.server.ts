@@ -15,6 +15,7 @@ import {
   highlight,
   parseQuery,
   stripMarkers,
+  titleExpression,
   tokenMatcher,
   type ParsedQuery,
 } from "./query.server";
@@ -42,6 +43,19 @@ import {
  */
 const RANK = "bm25(10.0, 8.0, 1.0, 6.0, 0.8, 0.3)";
 const SNIPPET_TOKENS = 28;
+/** Below this many hits the query is widened (stem prefixes, compound tails). */
+const WIDEN_BELOW = 5;
+/**
+ * Counting stops here ("meer dan 1.000 resultaten"): an exact count of a word in half the
+ * index costs time and tells nobody anything.
+ */
+export const COUNT_CAP = 1000;
+/**
+ * bm25 costs a few microseconds per matching row. Above this many matches, only the rows with
+ * a query word in their title or heading are ranked (when there are enough of them for the
+ * page): with these column weights they outrank every body-only match anyway.
+ */
+const RANK_ALL_BELOW = 500;
 const MAX_FILTER_VALUES = 30;
 
 type Stored = { facets: SearchEntry["facets"]; visibility: string[] };
@@ -247,6 +261,15 @@ export class Fts5Provider implements SearchProvider {
     let used = parsed;
     let correctedQuery: string | undefined;
     let total = this.countMatches(db, expr, base, filters);
+    if (total < WIDEN_BELOW) {
+      // Few literal hits: also match stems as prefixes and compound tails.
+      const wide = ftsExpression(parsed, "all", true);
+      const wideTotal = this.countMatches(db, wide, base, filters);
+      if (wideTotal > total) {
+        expr = wide;
+        total = wideTotal;
+      }
+    }
     if (total === 0) {
       const corrected = this.correct(db, parsed, base, filters);
       if (corrected) {
@@ -254,7 +277,7 @@ export class Fts5Provider implements SearchProvider {
         correctedQuery = corrected.used.normalized;
       } else if (parsed.terms.length + parsed.phrases.length > 1) {
         // Nothing has all the words: rank what has some of them (bm25 favours more of them).
-        const anyExpr = ftsExpression(parsed, "any");
+        const anyExpr = ftsExpression(parsed, "any", true);
         const anyTotal = this.countMatches(db, anyExpr, base, filters);
         if (anyTotal > 0) {
           expr = anyExpr;
@@ -264,6 +287,11 @@ export class Fts5Provider implements SearchProvider {
     }
     if (total === 0) return { ...emptyResult(), facets: opts.facets?.length ? this.emptyFacets(opts.facets) : {} };
 
+    let rankExpr = expr;
+    if (total >= RANK_ALL_BELOW) {
+      const strong = `(${expr}) AND (${titleExpression(used)})`;
+      if (this.countMatches(db, strong, base, filters, offset + limit) >= offset + limit) rankExpr = strong;
+    }
     const rows = db
       .prepare(
         `SELECT rowid AS id, rank AS score, snippet(search_fts, 2, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS excerpt
@@ -271,23 +299,27 @@ export class Fts5Provider implements SearchProvider {
          WHERE search_fts MATCH @match AND rank MATCH '${RANK}' AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}
          ORDER BY rank LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...base, match: expr, limit, offset }) as { id: number; score: number; excerpt: string }[];
+      .all({ ...base, match: rankExpr, limit, offset }) as { id: number; score: number; excerpt: string }[];
 
     const hits = this.present(db, rows, used, opts.highlight !== false);
     const facets = opts.facets?.length ? this.facetCounts(db, `SELECT rowid AS id FROM search_fts WHERE search_fts MATCH @match AND ${ACL("search_fts.rowid")}`, { ...base, match: expr }, filters, opts.facets) : {};
     return {
       hits,
       total,
+      ...(total >= COUNT_CAP ? { totalIsLowerBound: true } : {}),
       facets,
       nextCursor: offset + rows.length < total ? encodeCursor(offset + rows.length) : null,
       ...(correctedQuery ? { correctedQuery } : {}),
     };
   }
 
-  private countMatches(db: Database.Database, expr: string, base: Record<string, string>, filters: Partial<Record<FacetName, string[]>>): number {
+  /** Permitted matches, counted up to `cap`. */
+  private countMatches(db: Database.Database, expr: string, base: Record<string, string>, filters: Partial<Record<FacetName, string[]>>, cap = COUNT_CAP): number {
     const row = db
-      .prepare(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH @match AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}`)
-      .get({ ...base, match: expr }) as { n: number };
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH @match AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")} LIMIT @cap)`,
+      )
+      .get({ ...base, match: expr, cap }) as { n: number };
     return row.n;
   }
 
@@ -327,7 +359,7 @@ export class Fts5Provider implements SearchProvider {
       const words = options.map((o) => o[Math.min(k, o.length - 1)]);
       const phrasesText = parsed.phrases.map((p) => `"${p.join(" ")}"`).join(" ");
       const used = parseQuery(`${phrasesText} ${words.join(" ")}`);
-      const expr = ftsExpression(used, "all");
+      const expr = ftsExpression(used, "all", true);
       const total = this.countMatches(db, expr, base, filters);
       if (total > 0) return { expr, used, total };
       if (options.every((o) => o.length <= k + 1)) break;
@@ -344,13 +376,19 @@ export class Fts5Provider implements SearchProvider {
     opts: SearchOptions,
   ): SearchResult {
     const where = `${ACL("e.id")}${filterSql(filters, "e.id")}`;
-    const total = (db.prepare(`SELECT count(*) AS n FROM search_entries e WHERE ${where}`).get(base) as { n: number }).n;
+    const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_entries e WHERE ${where} LIMIT ${COUNT_CAP})`).get(base) as { n: number }).n;
     const rows = db
       .prepare(`SELECT e.id AS id, 0 AS score, '' AS excerpt FROM search_entries e WHERE ${where} ORDER BY e.updated_at DESC, e.entity_key, e.position LIMIT @limit OFFSET @offset`)
       .all({ ...base, limit, offset }) as { id: number; score: number; excerpt: string }[];
     const hits = this.present(db, rows, parseQuery(""), false);
     const facets = opts.facets?.length ? this.facetCounts(db, `SELECT e.id AS id FROM search_entries e WHERE ${ACL("e.id")}`, base, filters, opts.facets) : {};
-    return { hits, total, facets, nextCursor: offset + rows.length < total ? encodeCursor(offset + rows.length) : null };
+    return {
+      hits,
+      total,
+      ...(total >= COUNT_CAP ? { totalIsLowerBound: true } : {}),
+      facets,
+      nextCursor: offset + rows.length < total ? encodeCursor(offset + rows.length) : null,
+    };
   }
 
   private present(db: Database.Database, rows: { id: number; score: number; excerpt: string }[], parsed: ParsedQuery, withHighlight: boolean): SearchHit[] {

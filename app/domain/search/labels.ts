@@ -45,3 +45,9 @@ export const STATUS_LABELS: Record<string, string> = {
   ...PROPOSAL_STATUS_LABELS,
   ...SIGNAL_STATUS_LABELS,
 };
+
+/** "12 resultaten", "1 resultaat", "meer dan 1.000 resultaten". */
+export function countLabel(total: number, lowerBound: boolean): string {
+  if (lowerBound) return `meer dan ${total.toLocaleString("nl-NL")} resultaten`;
+  return `${total.toLocaleString("nl-NL")} ${total === 1 ? "resultaat" : "resultaten"}`;
+}

@@ -61,11 +61,15 @@ const TAIL_COLS = "{tails}";
 /** Tokens contain only letters and digits, so wrapping them in quotes is always a valid FTS5 string. */
 const q = (s: string) => `"${s}"`;
 
-function termExpression(t: QueryTerm): string {
+/**
+ * One query word. The surface form as a prefix (search-as-you-type) plus its exact Dutch stem
+ * (afspraak → afspraken). `widen` adds the stem as a prefix and compound tails
+ * (afspraak → werkafspraken); that costs more, so it is only used when the narrow form finds little.
+ */
+function termExpression(t: QueryTerm, widen: boolean): string {
   if (t.text.length < 2) return `${TEXT_COLS} : ${q(t.text)}`;
-  // The exact form is listed besides its prefix so bm25 ranks whole-word matches higher.
-  const parts = [`${TEXT_COLS} : (${q(t.text)} OR ${q(t.text)}*)`, `${STEM_COLS} : ${q(t.stem)}*`];
-  if (t.text.length >= TAIL_MIN_QUERY && t.stem.length >= TAIL_MIN_QUERY) parts.push(`${TAIL_COLS} : ${q(reverse(t.stem))}*`);
+  const parts = [`${TEXT_COLS} : ${q(t.text)}*`, `${STEM_COLS} : ${q(t.stem)}${widen ? "*" : ""}`];
+  if (widen && t.text.length >= TAIL_MIN_QUERY && t.stem.length >= TAIL_MIN_QUERY) parts.push(`${TAIL_COLS} : ${q(reverse(t.stem))}*`);
   return `(${parts.join(" OR ")})`;
 }
 
@@ -73,9 +77,18 @@ function phraseExpression(p: string[]): string {
   return `(${TEXT_COLS} : ${q(p.join(" "))} OR ${STEM_COLS} : ${q(p.map(stem).join(" "))})`;
 }
 
-export function ftsExpression(query: ParsedQuery, mode: "all" | "any" = "all"): string {
-  const parts = [...query.phrases.map(phraseExpression), ...query.terms.map(termExpression)];
+export function ftsExpression(query: ParsedQuery, mode: "all" | "any" = "all", widen = false): string {
+  const parts = [...query.phrases.map(phraseExpression), ...query.terms.map((t) => termExpression(t, widen))];
   return parts.join(mode === "all" ? " AND " : " OR ");
+}
+
+/** Rows where some query word is in the title or heading (surface form or stem). */
+export function titleExpression(query: ParsedQuery): string {
+  const parts = [
+    ...query.phrases.map((p) => `{title section} : ${q(p.join(" "))}`),
+    ...query.terms.map((t) => (t.text.length < 2 ? `{title section} : ${q(t.text)}` : `({title section} : ${q(t.text)}* OR {title_stem} : ${q(t.stem)}*)`)),
+  ];
+  return parts.join(" OR ");
 }
 
 // ------------------------------------------------------------------ highlighting

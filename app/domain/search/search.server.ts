@@ -92,6 +92,8 @@ export type PresentedSearch = {
   q: string;
   hits: PresentedHit[];
   total: number;
+  /** "Meer dan 1.000": the engine stopped counting. */
+  totalIsLowerBound: boolean;
   facets: PresentedFacet[];
   nextCursor: string | null;
   correctedQuery: string | null;
@@ -124,7 +126,7 @@ export async function searchFor(input: {
     // The engine failing (Meilisearch down, a corrupt index) is not the searcher's fault:
     // say so in Dutch and log it, but do not show a stack trace or a 500 page.
     console.error("[zoeken] zoekopdracht mislukt:", e instanceof Error ? e.message : e);
-    return { q: input.q, hits: [], total: 0, facets: [], nextCursor: null, correctedQuery: null, unavailable: UNAVAILABLE };
+    return { q: input.q, hits: [], total: 0, totalIsLowerBound: false, facets: [], nextCursor: null, correctedQuery: null, unavailable: UNAVAILABLE };
   }
   const selected = input.filters ?? {};
   const facets: PresentedFacet[] = (input.facets ?? []).map((name) => {
@@ -138,6 +140,7 @@ export async function searchFor(input: {
     q: input.q,
     hits: result.hits.map((h) => presentHit(h, label)),
     total: result.total,
+    totalIsLowerBound: result.totalIsLowerBound ?? false,
     facets,
     nextCursor: result.nextCursor,
     correctedQuery: result.correctedQuery ?? null,

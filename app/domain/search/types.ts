@@ -82,6 +82,8 @@ export type SearchResult = {
   hits: SearchHit[];
   /** Number of permitted hits for this query and filters (never counts what the person cannot read). */
   total: number;
+  /** The engine stopped counting at `total`: there are at least this many. */
+  totalIsLowerBound?: boolean;
   facets: Partial<Record<FacetName, FacetCount[]>>;
   nextCursor: string | null;
   /** When the literal query found nothing and a one-letter correction did: the corrected query. */
