@@ -301,6 +301,8 @@ export function setImpacts(input: { actor: Actor; id: number; impacts: { organis
       { actorId: input.actor.id, action: "proposal.impact", entityType: "proposal", entityId: input.id, before: [...current], after: input.impacts },
       tx,
     );
+    // Who may find the proposal in search depends on the organisations it names.
+    enqueueSearch(tx, "proposal", input.id);
     if (status === "in_consultatie" && added.length) {
       const fresh = loadProposal(input.id, tx);
       if (fresh) inviteForOpenConsultation(tx, fresh.row, fresh.document.title, added);
@@ -413,6 +415,7 @@ export function applyDateChanges(
       .run();
   }
   audit({ actorId: input.actorId, action: "proposal.dates", entityType: "proposal", entityId: row.id, before: input.changes.map((c) => ({ [c.field]: c.from })), after: patch }, tx);
+  enqueueSearch(tx, "proposal", row.id);
   if (!input.announce) return;
   const updated = { ...row, ...patch };
   const lines = input.changes.map((c) => `${DATE_SHORT_LABELS[c.field]}: ${formatIsoDateNl(c.from)} → ${formatIsoDateNl(c.to)}`);
