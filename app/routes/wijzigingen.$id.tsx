@@ -240,7 +240,7 @@ export default function Wijzigingsvoorstel() {
             </div>
           ) : null}
           {view.evaluationResponses.length ? (
-            <ul className="stack">
+            <ul className="stack evaluation-list">
               {view.evaluationResponses.map((r) => (
                 <li key={r.id} className="card">
                   <h3 className="h3">{r.organisationName}</h3>

@@ -36,14 +36,14 @@ export default function NieuwVoorstel() {
       />
       {busy.length ? (
         <Notice>
-          Voor {busy.length === 1 ? "dit document loopt" : "deze documenten lopen"} al een voorstel:{" "}
-          {busy.map((d, i) => (
-            <span key={d.slug}>
-              {i ? ", " : ""}
-              <Link to={`/wijzigingen/${d.running?.id}`}>{d.title}</Link>
-            </span>
-          ))}
-          . Per document loopt één voorstel tegelijk, zodat er één lezing van de tekst blijft.
+          <p>Per document loopt één voorstel tegelijk, zodat er één lezing van de tekst blijft. Nu lopen:</p>
+          <ul>
+            {busy.map((d) => (
+              <li key={d.slug}>
+                {d.title}: <Link to={`/wijzigingen/${d.running?.id}`}>{d.running?.title}</Link>
+              </li>
+            ))}
+          </ul>
         </Notice>
       ) : null}
       <Form method="post" noValidate>
