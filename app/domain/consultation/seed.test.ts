@@ -43,8 +43,8 @@ describe("demo proposals", () => {
 
   it("P1's proposed text differs from the current version where the startgesprek moves", () => {
     const texts = getTexts({ actor: actor("werkom@werkom.example"), id: idOf(P1) });
-    expect(texts.before?.text).not.toEqual(texts.after?.text);
-    expect(texts.after?.text).toContain("Het Sociale Wijkteam zit niet meer standaard bij dit eerste gesprek.");
+    expect(texts.before?.lexicalJson).not.toEqual(texts.after?.lexicalJson);
+    expect(texts.after?.lexicalJson).toContain("Het Sociale Wijkteam zit niet meer standaard bij dit eerste gesprek.");
   });
 
   it("P2 is in force and evaluated, with a complete reactienota and the version it produced", () => {

@@ -107,7 +107,12 @@ export function getTexts(input: { actor: Actor; id: number }) {
   // Once in force, the meaningful comparison is with the version it replaced.
   const inForce = row.status === "van_kracht" || row.status === "geevalueerd";
   const before = versionText(inForce ? row.baseVersionId : p.document.currentVersionId);
-  const after = inForce ? versionText(row.resultVersionId) : proposedText(row);
+  // Once decided, the frozen text is what takes effect (not a late keystroke in the room).
+  const after = inForce
+    ? versionText(row.resultVersionId)
+    : row.decidedLexicalJson
+      ? { lexicalJson: row.decidedLexicalJson }
+      : proposedText(row);
   return { before, after, beforeLabel: inForce ? "vorige versie" : "geldende versie" };
 }
 
