@@ -8,7 +8,6 @@ import * as syncProtocol from "y-protocols/sync";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { CloseCode } from "~/shared/collab";
-import { env } from "~/utils/env.server";
 import {
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
@@ -70,7 +69,7 @@ function stampAwareness(update: Uint8Array, info: ConnInfo): Uint8Array {
 
 /** Handle one binary message; throws ProtocolError to close the connection. */
 export function handleMessage(room: Room, ws: WebSocket, info: ConnInfo, data: Uint8Array): void {
-  if (data.byteLength > env().COLLAB_MAX_MESSAGE_BYTES) {
+  if (data.byteLength > room.maxMessageBytes) {
     throw new ProtocolError(CloseCode.tooLarge, "message too large");
   }
   const decoder = decoding.createDecoder(data);

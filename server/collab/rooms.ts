@@ -11,6 +11,7 @@ import type { Actor } from "~/domain/actor.server";
 import { parseRoom, CloseCode } from "~/shared/collab";
 import { env } from "~/utils/env.server";
 import { singleton } from "~/utils/singleton.server";
+import { bindHeadless, type HeadlessCollab } from "~/editor/headless.server";
 import { writeDerived } from "./derived";
 import { appendUpdate, compactRoom, countUpdates, loadUpdates } from "./persistence";
 import type { RoomAccess, RoomKind, RoomKindHandlers, Tx } from "./types";
@@ -52,10 +53,18 @@ export class Room {
   readonly conns = new Map<WebSocket, ConnInfo>();
   readonly kind: RoomKind | null;
   readonly id: number;
+  /** Read once per room: env() validates all of process.env, too slow for every message. */
+  readonly maxMessageBytes: number;
+  private readonly compactAfter: number;
   private rowCount: number;
   private dirtySince: number | null = null;
   private deriveTimer: NodeJS.Timeout | null = null;
   private compactScheduled = false;
+  /**
+   * A headless editor on a copy of the doc, brought up to date only when deriving (from the
+   * updates collected since), so a derive costs what changed, not a rebuild of the document.
+   */
+  private shadow: { doc: Y.Doc; headless: HeadlessCollab } | null = null;
   unloaded = false;
 
   constructor(
@@ -63,6 +72,9 @@ export class Room {
     readonly name: string,
   ) {
     const parsed = parseRoom(name);
+    const config = env();
+    this.maxMessageBytes = config.COLLAB_MAX_MESSAGE_BYTES;
+    this.compactAfter = config.COLLAB_COMPACT_AFTER;
     this.kind = parsed?.kind ?? null;
     this.id = parsed?.id ?? 0;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -104,7 +116,7 @@ export class Room {
     const message = encoding.toUint8Array(encoder);
     for (const ws of this.conns.keys()) if (ws !== origin) send(ws, message);
     this.markDirty();
-    if (this.rowCount > env().COLLAB_COMPACT_AFTER) this.scheduleCompaction();
+    if (this.rowCount > this.compactAfter) this.scheduleCompaction();
   };
 
   private onAwarenessUpdate = (
@@ -135,9 +147,35 @@ export class Room {
     const now = Date.now();
     this.dirtySince ??= now;
     if (this.deriveTimer) clearTimeout(this.deriveTimer);
-    const wait = Math.max(0, Math.min(DERIVE_DEBOUNCE_MS, this.dirtySince + DERIVE_MAX_WAIT_MS - now));
-    this.deriveTimer = setTimeout(() => this.deriveNow(), wait);
+    // A little jitter keeps rooms that started together from deriving in the same tick.
+    const maxWait = DERIVE_MAX_WAIT_MS * (0.85 + Math.random() * 0.3);
+    const wait = Math.max(0, Math.min(DERIVE_DEBOUNCE_MS, this.dirtySince + maxWait - now));
+    this.deriveTimer = setTimeout(() => this.manager.queueDerive(this), wait);
     this.deriveTimer.unref();
+  }
+
+  /** The current content as serialized Lexical JSON, via the incrementally updated shadow editor. */
+  lexicalJson(): string {
+    try {
+      if (!this.shadow) {
+        const doc = new Y.Doc();
+        this.shadow = { doc, headless: bindHeadless(doc) };
+      }
+      // Only what the shadow lacks, computed from the state vectors (one compact update).
+      Y.applyUpdate(this.shadow.doc, Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.shadow.doc)));
+      return this.shadow.headless.toJSON();
+    } catch (e) {
+      // Never let a bad shadow stick: rebuild from the live doc next time.
+      this.dropShadow();
+      throw e;
+    }
+  }
+
+  private dropShadow(): void {
+    if (!this.shadow) return;
+    this.shadow.headless.destroy();
+    this.shadow.doc.destroy();
+    this.shadow = null;
   }
 
   /** Write the derived forms now if anything changed since the last write. */
@@ -147,7 +185,7 @@ export class Room {
     if (this.dirtySince === null) return;
     this.dirtySince = null;
     try {
-      this.manager.derive(this.name, this.doc);
+      this.manager.derive(this.name, this.lexicalJson());
     } catch (e) {
       console.error(`collab: deriving ${this.name} failed`, e);
     }
@@ -182,6 +220,7 @@ export class Room {
     this.unloaded = true;
     this.deriveNow();
     if (this.deriveTimer) clearTimeout(this.deriveTimer);
+    this.dropShadow();
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -250,6 +289,27 @@ export class CollabManager {
     const parsed = parseRoom(room);
     const hook = parsed ? this.kindOf(room)?.onDerived : undefined;
     writeDerived(room, source, hook && parsed ? (t, forms) => hook(parsed.id, t, forms) : undefined, tx);
+  }
+
+  private deriveQueue = new Set<Room>();
+  private draining = false;
+
+  /** Derive rooms one per event-loop turn, so incoming messages are handled in between. */
+  queueDerive(room: Room): void {
+    this.deriveQueue.add(room);
+    if (this.draining) return;
+    this.draining = true;
+    const next = () => {
+      const [first] = this.deriveQueue;
+      if (!first) {
+        this.draining = false;
+        return;
+      }
+      this.deriveQueue.delete(first);
+      if (!first.unloaded) first.deriveNow();
+      setImmediate(next);
+    };
+    setImmediate(next);
   }
 
   countClose(code: number): void {

@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { getDb, schema } from "~/db/client.server";
-import { createSession } from "~/domain/auth.server";
+import { createSession, deleteSession } from "~/domain/auth.server";
 import { loadActorByEmail } from "~/domain/actor.server";
 import { createDocument, documentBySlug } from "~/domain/documents/documents.server";
 import { seedDocuments } from "~/domain/documents/seed.server";
@@ -15,7 +15,8 @@ import { publishVersion } from "~/domain/documents/versions.server";
 import { seedWorld } from "~/domain/seed/world.server";
 import { markdownToLexicalState } from "~/editor/convert.server";
 import { CloseCode, docRoom } from "~/shared/collab";
-import { collabMetrics, getRoomState } from "../../server/collab/index";
+import { collabMetrics, getRoomState, readDerived } from "../../server/collab/index";
+import { sweepConnections } from "../../server/collab/upgrade";
 import { manager } from "../../server/collab/rooms";
 import {
   RawClient,
@@ -270,6 +271,41 @@ describe("server-side changes", () => {
       if (prev === undefined) delete process.env.COLLAB_COMPACT_AFTER;
       else process.env.COLLAB_COMPACT_AFTER = prev;
     }
+  });
+});
+
+describe("derived forms and rights while connected", () => {
+  test("typing refreshes the derived forms on a debounce and queues the draft for search", async () => {
+    const doc = documentBySlug("werkafspraken-participatieketen")!;
+    const room = docRoom(doc.id);
+    const a = raw(`/collab/${doc.id}`, "professional@dock.example");
+    await a.synced;
+    const outboxBefore = getDb().select().from(schema.searchOutbox).all().length;
+    Y.applyUpdate(a.doc, appendParagraphUpdate(a.doc, "Afgeleid <b>niet</b> vet"));
+    // Not at once (debounced) ...
+    expect(readDerived(room)?.text ?? "").not.toContain("Afgeleid");
+    // ... but within the debounce window.
+    await waitFor(() => (readDerived(room)?.text ?? "").includes("Afgeleid <b>niet</b> vet"), 4000, "derived forms");
+    const derived = readDerived(room)!;
+    expect(derived.html).toContain("<p>Afgeleid &lt;b&gt;niet&lt;/b&gt; vet</p>");
+    expect(derived.markdown).toContain("Afgeleid <b>niet</b> vet");
+    expect(JSON.parse(derived.lexicalJson).root.type).toBe("root");
+    const queued = getDb().select().from(schema.searchOutbox).all().slice(outboxBefore);
+    expect(queued).toContainEqual(expect.objectContaining({ entityType: "draft", entityId: String(doc.id) }));
+    await closeAll();
+  });
+
+  test("a session that ends closes the connection with 4401 at the next sweep", async () => {
+    const email = "teamleider@smd.example";
+    const actor = loadActorByEmail(email)!;
+    const session = createSession(actor.id);
+    const c = new RawClient(`${http.url}/collab/${participatie}`, `kp_session=${session.id}`);
+    opened.push(c);
+    await c.synced;
+    deleteSession(session.id);
+    sweepConnections();
+    expect((await c.closed).code).toBe(CloseCode.unauthorized);
+    await closeAll();
   });
 });
 
