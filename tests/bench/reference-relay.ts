@@ -19,7 +19,7 @@ function send(ws: WebSocket, m: Uint8Array) {
 }
 
 function room(name: string): Room {
-  let r = rooms.get(name);
+  const r = rooms.get(name);
   if (r) return r;
   const doc = new Y.Doc();
   const awareness = new awarenessProtocol.Awareness(doc);
