@@ -58,6 +58,9 @@ function zipf(rand: () => number, n: number): number {
   return Math.min(n - 1, Math.floor(Math.pow(rand(), 2.2) * n));
 }
 
+/** Document titles as in the portal: a kind of document and a subject; a quarter are werkafspraken. */
+const DOC_KINDS = ["Werkafspraken", "Visie op", "Handreiking", "Werkafspraken", "Protocol", "Opdracht", "Werkwijze", "Werkafspraken", "Kader", "Procesbeschrijving", "Notitie", "Samenwerking"];
+
 const KETENS = ["wmo-mantelzorg-gezondheid", "participatie-armoede", "zorg-veiligheid", "opvoeden-opgroeien"];
 
 function* passages(count: number, seed = 42): Generator<SearchEntry> {
@@ -88,7 +91,7 @@ function* passages(count: number, seed = 42): Generator<SearchEntry> {
       id: `${kind}:${doc}#p${i}`,
       entityKey: `${kind}:${doc}`,
       kind,
-      title: `Werkafspraken ${vocab[doc % 400]} ${doc}`,
+      title: `${DOC_KINDS[doc % DOC_KINDS.length]} ${vocab[(doc * 7) % 900]} ${vocab[(doc * 13) % 2000]}`,
       section: sentence(3 + Math.floor(rand() * 4)).replace(/\.$/, ""),
       body,
       url: `/documenten/doc-${doc}#p${i}`,

@@ -15,7 +15,7 @@ import {
   highlight,
   parseQuery,
   stripMarkers,
-  titleExpression,
+  headsExpression,
   tokenMatcher,
   type ParsedQuery,
 } from "./query.server";
@@ -56,6 +56,10 @@ export const COUNT_CAP = 1000;
  * page): with these column weights they outrank every body-only match anyway.
  */
 const RANK_ALL_BELOW = 500;
+/** Title, heading and title stems in the small index, weighted as in the main one. */
+const HEADS_RANK = "bm25(10.0, 8.0, 6.0)";
+/** At most this many rows are ranked with bm25 for one query. */
+const RANK_CAP = 3000;
 const MAX_FILTER_VALUES = 30;
 
 type Stored = { facets: SearchEntry["facets"]; visibility: string[] };
@@ -133,9 +137,14 @@ export class Fts5Provider implements SearchProvider {
       `INSERT INTO search_fts(search_fts, rowid, title, section, body, title_stem, body_stem, tails)
        SELECT 'delete', id, title, section, body, title_stem, body_stem, tails FROM search_entries WHERE entity_key = ?`,
     );
+    const delHeads = db.prepare(
+      `INSERT INTO search_heads(search_heads, rowid, title, section, title_stem)
+       SELECT 'delete', id, title, section, title_stem FROM search_entries WHERE entity_key = ?`,
+    );
     const delEntries = db.prepare("DELETE FROM search_entries WHERE entity_key = ?");
     for (const k of entityKeys) {
       delFts.run(k);
+      delHeads.run(k);
       delEntries.run(k);
     }
   }
@@ -149,6 +158,7 @@ export class Fts5Provider implements SearchProvider {
     const insFts = db.prepare(
       "INSERT INTO search_fts (rowid, title, section, body, title_stem, body_stem, tails) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
+    const insHeads = db.prepare("INSERT INTO search_heads (rowid, title, section, title_stem) VALUES (?, ?, ?, ?)");
     const insAcl = db.prepare("INSERT OR IGNORE INTO search_acl (entry_id, token) VALUES (?, ?)");
     const insFacet = db.prepare("INSERT OR IGNORE INTO search_facets (entry_id, facet, value) VALUES (?, ?, ?)");
     for (const e of entries) {
@@ -173,7 +183,10 @@ export class Fts5Provider implements SearchProvider {
       }) as { id: number } | undefined;
       // A duplicate key inside one batch: the first one wins (entries are replaced per entity anyway).
       if (!row) continue;
-      if (withFts) insFts.run(row.id, e.title, e.section, e.body, titleStem, bodyStem, tails);
+      if (withFts) {
+        insFts.run(row.id, e.title, e.section, e.body, titleStem, bodyStem, tails);
+        insHeads.run(row.id, e.title, e.section, titleStem);
+      }
       // An entry without visibility would be invisible to everyone; that is the safe default.
       for (const t of new Set(e.visibility)) insAcl.run(row.id, t);
       insFacet.run(row.id, "soort", e.kind);
@@ -210,6 +223,7 @@ export class Fts5Provider implements SearchProvider {
     db.transaction(() => {
       db.exec("DELETE FROM search_acl; DELETE FROM search_facets; DELETE FROM search_entries;");
       db.exec("INSERT INTO search_fts(search_fts) VALUES ('delete-all')");
+      db.exec("INSERT INTO search_heads(search_heads) VALUES ('delete-all')");
       for (const batch of source.batches(200)) {
         this.insertSync(db, batch.entries, false);
         entries += batch.entries.length;
@@ -219,11 +233,13 @@ export class Fts5Provider implements SearchProvider {
       onProgress?.({ done: total, total, phase: "schrijven" });
       // Building the full-text index in one pass from the content table is much faster than row by row.
       db.exec("INSERT INTO search_fts(search_fts) VALUES ('rebuild')");
+      db.exec("INSERT INTO search_heads(search_heads) VALUES ('rebuild')");
       db.prepare("INSERT INTO search_meta (key, value) VALUES ('reindexed_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
         new Date().toISOString(),
       );
     })();
     db.exec("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+    db.exec("INSERT INTO search_heads(search_heads) VALUES ('optimize')");
     onProgress?.({ done: total, total, phase: "klaar" });
     return { entries };
   }
@@ -248,7 +264,7 @@ export class Fts5Provider implements SearchProvider {
   async search(query: string, opts: SearchOptions): Promise<SearchResult> {
     const principals = [...new Set(opts.principals ?? [])];
     if (principals.length === 0) return emptyResult();
-    const parsed = parseQuery(query);
+    let parsed = parseQuery(query);
     const filters = cleanFilters(opts.filters);
     const limit = clampLimit(opts.limit);
     const offset = decodeCursor(opts.cursor);
@@ -256,50 +272,46 @@ export class Fts5Provider implements SearchProvider {
     const db = this.db();
 
     if (parsed.empty) return this.browse(db, base, filters, limit, offset, opts);
+    parsed = this.settlePrefix(db, parsed);
 
+    // Which expression to run (narrow, widened, corrected, any-word) is decided on the permitted
+    // hits without facet filters, so choosing a facet never changes what the words match and
+    // the disjunctive facet counts stay consistent.
+    const none: Partial<Record<FacetName, string[]>> = {};
     let expr = ftsExpression(parsed, "all");
     let used = parsed;
     let correctedQuery: string | undefined;
-    let total = this.countMatches(db, expr, base, filters);
-    if (total < WIDEN_BELOW) {
-      // Few literal hits: also match stems as prefixes and compound tails.
+    let found = this.countMatches(db, expr, base, none);
+    if (found < WIDEN_BELOW) {
+      // Few literal hits: every word as a prefix, stem prefixes and compound tails.
       const wide = ftsExpression(parsed, "all", true);
-      const wideTotal = this.countMatches(db, wide, base, filters);
-      if (wideTotal > total) {
+      const wideFound = this.countMatches(db, wide, base, none);
+      if (wideFound > found) {
         expr = wide;
-        total = wideTotal;
+        found = wideFound;
       }
     }
-    if (total === 0) {
-      const corrected = this.correct(db, parsed, base, filters);
+    if (found === 0) {
+      const corrected = this.correct(db, parsed, base, none);
       if (corrected) {
-        ({ expr, used, total } = corrected);
+        ({ expr, used } = corrected);
         correctedQuery = corrected.used.normalized;
       } else if (parsed.terms.length + parsed.phrases.length > 1) {
         // Nothing has all the words: rank what has some of them (bm25 favours more of them).
-        const anyExpr = ftsExpression(parsed, "any", true);
-        const anyTotal = this.countMatches(db, anyExpr, base, filters);
-        if (anyTotal > 0) {
-          expr = anyExpr;
-          total = anyTotal;
-        }
+        expr = ftsExpression(parsed, "any", true);
       }
     }
+    const total = Object.keys(filters).length ? this.countMatches(db, expr, base, filters) : found || this.countMatches(db, expr, base, filters);
     if (total === 0) return { ...emptyResult(), facets: opts.facets?.length ? this.emptyFacets(opts.facets) : {} };
 
-    let rankExpr = expr;
-    if (total >= RANK_ALL_BELOW) {
-      const strong = `(${expr}) AND (${titleExpression(used)})`;
-      if (this.countMatches(db, strong, base, filters, offset + limit) >= offset + limit) rankExpr = strong;
+    let rows: { id: number; score: number; excerpt: string }[];
+    if (found < RANK_ALL_BELOW) {
+      rows = this.ranked(db, expr, false, base, filters, limit, offset);
+    } else {
+      // Very common words: the best matches have them in the title or heading.
+      rows = this.rankedByHeads(db, expr, used, base, filters, limit, offset);
+      if (rows.length < limit && offset === 0) rows = this.ranked(db, expr, true, base, filters, limit, offset);
     }
-    const rows = db
-      .prepare(
-        `SELECT rowid AS id, rank AS score, snippet(search_fts, 2, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS excerpt
-         FROM search_fts
-         WHERE search_fts MATCH @match AND rank MATCH '${RANK}' AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}
-         ORDER BY rank LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...base, match: rankExpr, limit, offset }) as { id: number; score: number; excerpt: string }[];
 
     const hits = this.present(db, rows, used, opts.highlight !== false);
     const facets = opts.facets?.length ? this.facetCounts(db, `SELECT rowid AS id FROM search_fts WHERE search_fts MATCH @match AND ${ACL("search_fts.rowid")}`, { ...base, match: expr }, filters, opts.facets) : {};
@@ -308,8 +320,87 @@ export class Fts5Provider implements SearchProvider {
       total,
       ...(total >= COUNT_CAP ? { totalIsLowerBound: true } : {}),
       facets,
-      nextCursor: offset + rows.length < total ? encodeCursor(offset + rows.length) : null,
+      nextCursor: rows.length === limit && offset + rows.length < total ? encodeCursor(offset + rows.length) : null,
       ...(correctedQuery ? { correctedQuery } : {}),
+    };
+  }
+
+  /**
+   * One page of permitted hits, best first. bm25 costs about a microsecond per matching row, so
+   * a word in half of 100,000 passages cannot be ranked in full within our latency budget. For
+   * large match sets (`bounded`) the caller first narrows to rows with a query word in the title
+   * or heading — with these weights they outrank body-only matches anyway — and only the
+   * RANK_CAP most recently indexed rows of that set are ranked.
+   */
+  private ranked(
+    db: Database.Database,
+    match: string,
+    bounded: boolean,
+    base: Record<string, string>,
+    filters: Partial<Record<FacetName, string[]>>,
+    limit: number,
+    offset: number,
+  ): { id: number; score: number; excerpt: string }[] {
+    const minRowid = bounded ? this.windowStart(db, match, base, filters) : null;
+    return db
+      .prepare(
+        `SELECT rowid AS id, rank AS score, snippet(search_fts, 2, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS excerpt
+         FROM search_fts
+         WHERE search_fts MATCH @match AND rank MATCH '${RANK}'${minRowid != null ? " AND rowid >= @minRowid" : ""}
+           AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}
+         ORDER BY rank LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...base, match, limit, offset, ...(minRowid != null ? { minRowid } : {}) }) as { id: number; score: number; excerpt: string }[];
+  }
+
+  /**
+   * Rank on the small titles-and-headings index. A single word matching there also matches the
+   * main index; with more words, the rows must also match all of them in the main index.
+   */
+  private rankedByHeads(
+    db: Database.Database,
+    expr: string,
+    used: ParsedQuery,
+    base: Record<string, string>,
+    filters: Partial<Record<FacetName, string[]>>,
+    limit: number,
+    offset: number,
+  ): { id: number; score: number; excerpt: string }[] {
+    const single = used.terms.length + used.phrases.length === 1;
+    return db
+      .prepare(
+        `SELECT rowid AS id, rank AS score, '' AS excerpt
+         FROM search_heads
+         WHERE search_heads MATCH @heads AND rank MATCH '${HEADS_RANK}'
+           ${single ? "" : "AND +search_heads.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match)"}
+           AND ${ACL("search_heads.rowid")}${filterSql(filters, "search_heads.rowid")}
+         ORDER BY rank LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...base, heads: headsExpression(used), ...(single ? {} : { match: expr }), limit, offset }) as { id: number; score: number; excerpt: string }[];
+  }
+
+  /** The lowest rowid among the RANK_CAP most recent permitted matches. */
+  private windowStart(db: Database.Database, expr: string, base: Record<string, string>, filters: Partial<Record<FacetName, string[]>>): number | null {
+    const row = db
+      .prepare(
+        `SELECT rowid AS id FROM search_fts WHERE search_fts MATCH @match AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}
+         ORDER BY rowid DESC LIMIT 1 OFFSET ${RANK_CAP - 1}`,
+      )
+      .get({ ...base, match: expr }) as { id: number } | undefined;
+    return row ? row.id : null;
+  }
+
+  /**
+   * A word being typed is searched as a prefix. A long one that is already a complete word in
+   * the index is searched as that word (and its stem): merging every longer word that starts
+   * with it costs a lot on a big index and adds little (compounds come in when widening).
+   * Prefixes of up to 4 letters have their own index and stay prefixes.
+   */
+  private settlePrefix(db: Database.Database, parsed: ParsedQuery): ParsedQuery {
+    const exact = db.prepare("SELECT 1 FROM search_vocab WHERE term = ? AND col IN ('title', 'section', 'body') LIMIT 1");
+    return {
+      ...parsed,
+      terms: parsed.terms.map((t) => (t.prefix && t.text.length > 4 && exact.get(t.text) ? { ...t, prefix: false } : t)),
     };
   }
 

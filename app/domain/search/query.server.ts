@@ -9,7 +9,8 @@ export const MAX_QUERY_CHARS = 200;
 export const MAX_TERMS = 8;
 export const MAX_PHRASES = 3;
 
-export type QueryTerm = { text: string; stem: string };
+/** `prefix`: the word is still being typed (the last word, no space after it yet). */
+export type QueryTerm = { text: string; stem: string; prefix: boolean };
 
 export type ParsedQuery = {
   terms: QueryTerm[];
@@ -35,7 +36,10 @@ export function parseQuery(raw: unknown): ParsedQuery {
     else if (toks.length) return ` ${toks.join(" ")} `;
     return " ";
   });
-  let tokens = tokenize(rest);
+  const all = tokenize(rest);
+  // The word under the cursor: the last one, unless a space or quote already follows it.
+  const typing = /[\p{L}\p{N}]$/u.test(input) ? all.at(-1) : undefined;
+  let tokens = all;
   const meaningful = tokens.filter((t) => !isStopWord(t));
   // Only stop words ("wie", "hoe"): keep them, a person might search for exactly that.
   if (meaningful.length > 0) tokens = meaningful;
@@ -44,7 +48,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
   for (const t of tokens) {
     if (seen.has(t)) continue;
     seen.add(t);
-    terms.push({ text: t, stem: stem(t) });
+    terms.push({ text: t, stem: stem(t), prefix: t === typing });
     if (terms.length >= MAX_TERMS) break;
   }
   const allTokens = [...terms.map((t) => t.text), ...phrases.flat().filter((t) => !isStopWord(t))];
@@ -62,13 +66,14 @@ const TAIL_COLS = "{tails}";
 const q = (s: string) => `"${s}"`;
 
 /**
- * One query word. The surface form as a prefix (search-as-you-type) plus its exact Dutch stem
- * (afspraak → afspraken). `widen` adds the stem as a prefix and compound tails
- * (afspraak → werkafspraken); that costs more, so it is only used when the narrow form finds little.
+ * One query word: its surface form (as a prefix while it is being typed) or its exact Dutch
+ * stem (afspraak → afspraken). `widen` makes every word a prefix and adds stem prefixes and
+ * compound tails (afspraak → werkafspraken); prefix merges and extra phrases cost time on a
+ * large index, so that is only done when the narrow form finds little.
  */
 function termExpression(t: QueryTerm, widen: boolean): string {
   if (t.text.length < 2) return `${TEXT_COLS} : ${q(t.text)}`;
-  const parts = [`${TEXT_COLS} : ${q(t.text)}*`, `${STEM_COLS} : ${q(t.stem)}${widen ? "*" : ""}`];
+  const parts = [`${TEXT_COLS} : ${q(t.text)}${t.prefix || widen ? "*" : ""}`, `${STEM_COLS} : ${q(t.stem)}${widen ? "*" : ""}`];
   if (widen && t.text.length >= TAIL_MIN_QUERY && t.stem.length >= TAIL_MIN_QUERY) parts.push(`${TAIL_COLS} : ${q(reverse(t.stem))}*`);
   return `(${parts.join(" OR ")})`;
 }
@@ -82,11 +87,13 @@ export function ftsExpression(query: ParsedQuery, mode: "all" | "any" = "all", w
   return parts.join(mode === "all" ? " AND " : " OR ");
 }
 
-/** Rows where some query word is in the title or heading (surface form or stem). */
-export function titleExpression(query: ParsedQuery): string {
+/** For the titles-and-headings index: rows where some query word is in the title or heading. */
+export function headsExpression(query: ParsedQuery): string {
   const parts = [
     ...query.phrases.map((p) => `{title section} : ${q(p.join(" "))}`),
-    ...query.terms.map((t) => (t.text.length < 2 ? `{title section} : ${q(t.text)}` : `({title section} : ${q(t.text)}* OR {title_stem} : ${q(t.stem)}*)`)),
+    ...query.terms.map((t) =>
+      t.text.length < 2 ? `{title section} : ${q(t.text)}` : `({title section} : ${q(t.text)}${t.prefix ? "*" : ""} OR {title_stem} : ${q(t.stem)})`,
+    ),
   ];
   return parts.join(" OR ");
 }
