@@ -172,14 +172,15 @@ test("keyboard only: skip link, log in, move through the menu to a keten page", 
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /Goedendag/ })).toBeVisible();
 
-  // Tab to the "Ketens" item of the main menu and open it with Enter.
+  // After navigation focus is on the main content; the menu sits just before it, so
+  // Shift+Tab walks back to the "Ketens" item, which Enter opens.
   const ketens = page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Ketens" });
-  for (let i = 0; i < 30 && !(await ketens.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 30 && !(await ketens.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Shift+Tab");
   await expect(ketens).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Ketens" })).toBeVisible();
   const keten = page.getByRole("link", { name: "Participatie en Armoede" });
-  for (let i = 0; i < 40 && !(await keten.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 60 && !(await keten.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(keten).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Participatie en Armoede" })).toBeVisible();
