@@ -58,6 +58,8 @@ export class Room {
   private readonly compactAfter: number;
   private rowCount: number;
   private dirtySince: number | null = null;
+  private lastChangeAt = 0;
+  private maxWaitAt = 0;
   private deriveTimer: NodeJS.Timeout | null = null;
   private compactScheduled = false;
   /**
@@ -143,14 +145,30 @@ export class Room {
     return encoding.toUint8Array(encoder);
   }
 
+  /**
+   * Trailing debounce with a maximum wait, without a new timer per update: the one timer
+   * re-arms itself for the remainder when changes kept coming in the meantime.
+   */
   private markDirty(): void {
     const now = Date.now();
-    this.dirtySince ??= now;
-    if (this.deriveTimer) clearTimeout(this.deriveTimer);
-    // A little jitter keeps rooms that started together from deriving in the same tick.
-    const maxWait = DERIVE_MAX_WAIT_MS * (0.85 + Math.random() * 0.3);
-    const wait = Math.max(0, Math.min(DERIVE_DEBOUNCE_MS, this.dirtySince + maxWait - now));
-    this.deriveTimer = setTimeout(() => this.manager.queueDerive(this), wait);
+    this.lastChangeAt = now;
+    if (this.dirtySince === null) {
+      this.dirtySince = now;
+      // A little jitter keeps rooms that started together from deriving in the same tick.
+      this.maxWaitAt = now + DERIVE_MAX_WAIT_MS * (0.85 + Math.random() * 0.3);
+    }
+    if (!this.deriveTimer) this.armDeriveTimer(DERIVE_DEBOUNCE_MS);
+  }
+
+  private armDeriveTimer(ms: number): void {
+    this.deriveTimer = setTimeout(() => {
+      this.deriveTimer = null;
+      if (this.dirtySince === null) return;
+      const now = Date.now();
+      const due = Math.min(this.lastChangeAt + DERIVE_DEBOUNCE_MS, this.maxWaitAt);
+      if (now < due) this.armDeriveTimer(due - now);
+      else this.manager.queueDerive(this);
+    }, ms);
     this.deriveTimer.unref();
   }
 

@@ -1,13 +1,14 @@
 // One load-generator thread of the collaboration benchmark: a share of the headless
 // y-websocket clients. The document holds one Lexical paragraph per client ("Client 7: ");
 // each client types into its own paragraph the way Lexical does (characters appended to the
-// paragraph's Y.XmlText), ~rate times a second, each burst carrying "c:s:t;" (client, sequence,
-// send time). Every receiver records now - t for bursts from others: send → receipt latency.
+// paragraph's Y.XmlText), ~rate times a second, each burst carrying "~c:s:t~" (client,
+// sequence, send time). Every receiver records now - t for bursts from others: send → receipt.
 //
-// Receivers take the initial state (sync step 2) into their doc, but by default only decode
-// later updates (Y.decodeUpdate) instead of integrating them: on a small machine, 50 clients
-// integrating 12 000 updates/s would measure the load generator, not the server. Set
-// BENCH_CLIENT_APPLY=1 (workerData.apply) to integrate everything like a real editor.
+// Receivers take the initial state (sync step 2) into their doc, but by default only scan
+// later messages for the marker (the inserted string travels as plain UTF-8 inside the Yjs
+// update) instead of integrating them: on a small machine, 50 clients integrating 12 000
+// updates/s would measure the load generator, not the server. Set BENCH_CLIENT_APPLY=1
+// (workerData.apply) to integrate everything like a real editor.
 import { parentPort, workerData } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
@@ -21,7 +22,7 @@ import * as encoding from "lib0/encoding";
 /** @type {WorkerInput} */
 const input = workerData;
 const now = () => performance.timeOrigin + performance.now();
-const MARK = /(\d+):(\d+):(\d+(?:\.\d+)?);/g;
+const MARK = /~(\d+):(\d+):(\d+\.\d{3})~/g;
 
 /** @type {number[]} */
 let latencies = [];
@@ -49,18 +50,15 @@ function connect(spec) {
     const ws = new WebSocket(spec.url, { headers: spec.cookie ? { cookie: spec.cookie } : {}, perMessageDeflate: false });
     ws.binaryType = "arraybuffer";
     const client = { id: spec.id, doc, ws, synced: false, sent: 0, paragraph: null };
-    /** Timestamps in an update's inserted strings, from other clients. */
-    const record = (update) => {
+    /** Timestamps of other clients' bursts in a received message. */
+    const record = (bytes) => {
       if (!measuring) return;
       const at = now();
-      for (const struct of Y.decodeUpdate(update).structs) {
-        const str = struct.content?.str;
-        if (typeof str !== "string") continue;
-        for (const m of str.matchAll(MARK)) {
-          if (Number(m[1]) === spec.id) continue;
-          latencies.push(at - Number(m[3]));
-          received++;
-        }
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+      for (const m of text.matchAll(MARK)) {
+        if (Number(m[1]) === spec.id) continue;
+        latencies.push(at - Number(m[3]));
+        received++;
       }
     };
     doc.on("update", (update, origin) => {
@@ -77,15 +75,19 @@ function connect(spec) {
       ws.send(encoding.toUint8Array(e));
     });
     ws.on("message", (data) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) !== 0) return;
+      const bytes = new Uint8Array(data);
       if (client.synced) {
-        if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsUpdate) return;
-        const update = decoding.readVarUint8Array(decoder);
-        record(update);
-        if (input.apply) Y.applyUpdate(doc, update, client);
+        if (bytes[0] !== 0) return; // awareness etc.
+        record(bytes);
+        if (input.apply) {
+          const decoder = decoding.createDecoder(bytes);
+          decoding.readVarUint(decoder);
+          if (decoding.readVarUint(decoder) === syncProtocol.messageYjsUpdate) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), client);
+        }
         return;
       }
+      const decoder = decoding.createDecoder(bytes);
+      if (decoding.readVarUint(decoder) !== 0) return;
       const e = encoding.createEncoder();
       encoding.writeVarUint(e, 0);
       const type = syncProtocol.readSyncMessage(decoder, e, doc, client);
@@ -126,7 +128,7 @@ async function main() {
       const tick = () => {
         if (now() >= end) return;
         const p = c.paragraph;
-        p.insert(p.length, `${c.id}:${c.sent++}:${now().toFixed(3)}; `);
+        p.insert(p.length, `~${c.id}:${c.sent++}:${now().toFixed(3)}~ `);
         timers.push(setTimeout(tick, interval * (0.8 + Math.random() * 0.4)));
       };
       timers.push(setTimeout(tick, Math.random() * interval));

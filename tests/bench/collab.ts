@@ -340,7 +340,9 @@ export async function runCollabBench(opts: Partial<CollabBenchResult["settings"]
     const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
     return { scenario, p50: ratio(o.latencyMs.p50, f.latencyMs.p50), p95: ratio(o.latencyMs.p95, f.latencyMs.p95), p99: ratio(o.latencyMs.p99, f.latencyMs.p99) };
   });
-  return { machine, settings, results, ratios, targets: { p95Ms: 25, ratio: 1.5 } };
+  const result: CollabBenchResult = { machine, settings, results, ratios, targets: { p95Ms: 25, ratio: 1.5 } };
+  console.log(formatCollabBench(result));
+  return result;
 }
 
 export function formatCollabBench(r: CollabBenchResult): string {
@@ -364,7 +366,6 @@ const direct = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPat
 if (direct) {
   runCollabBench()
     .then((r) => {
-      console.log(formatCollabBench(r));
       const out = path.join(os.tmpdir(), `kp-collab-bench-${Date.now()}.json`);
       fs.writeFileSync(out, JSON.stringify(r, null, 2));
       console.log(`\nJSON: ${out}`);
