@@ -92,6 +92,51 @@ test("publish → version list → redline between v1 and v2 → restore v1 into
   await expect(page.getByText("Het concept bevat wijzigingen die nog niet zijn gepubliceerd.")).toBeVisible();
 });
 
+test("the toolbar formats text (aria-pressed, keyboard) and the read view shows it", async ({ page, login }) => {
+  await login("regisseur.participatie@zaanstad.example");
+  const title = `Werkafspraken opmaak ${Date.now()}`;
+  const path = await createDocument(page, title);
+  await typeAtEnd(page, title, "Belangrijke afspraak");
+  const editor = page.getByRole("textbox", { name: `Tekst van ${title}` });
+  const toolbar = page.getByRole("toolbar", { name: "Opmaak" });
+
+  // Make the new paragraph a heading, then bold a word in a new paragraph.
+  await toolbar.getByRole("button", { name: "Kop niveau 2" }).click();
+  await expect(toolbar.getByRole("button", { name: "Kop niveau 2" })).toHaveAttribute("aria-pressed", "true");
+  await expect(editor.locator("h2", { hasText: "Belangrijke afspraak" })).toBeVisible();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Dit is ");
+  await toolbar.getByRole("button", { name: "Vet" }).click();
+  await expect(toolbar.getByRole("button", { name: "Vet" })).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.type("verplicht");
+  await expect(editor.locator("strong, b, .ed-bold", { hasText: "verplicht" })).toBeVisible();
+
+  // The toolbar is one tab stop; arrow keys move between its buttons.
+  await toolbar.getByRole("button", { name: "Gewone tekst" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(toolbar.getByRole("button", { name: "Kop niveau 2" })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(toolbar.getByRole("button", { name: "Opnieuw" })).toBeFocused();
+
+  // A link with an unsafe address is refused with a Dutch message.
+  await editor.getByText("verplicht").dblclick();
+  await toolbar.getByRole("button", { name: "Link toevoegen" }).click();
+  await page.getByLabel("Adres van de link").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Link toevoegen" }).last().click();
+  await expect(page.getByText(/Vul een volledig webadres in/)).toBeVisible();
+  await page.getByLabel("Adres van de link").fill("https://www.zaanstad.nl/");
+  await page.getByRole("button", { name: "Link toevoegen" }).last().click();
+  await expect(editor.locator('a[href="https://www.zaanstad.nl/"]')).toBeVisible();
+
+  await publish(page, "Opmaak");
+  const article = page.locator("article.doc-body");
+  await expect(article.locator("h2", { hasText: "Belangrijke afspraak" })).toBeVisible();
+  await expect(article.locator("strong", { hasText: "verplicht" })).toBeVisible();
+  await expect(article.locator('a[href="https://www.zaanstad.nl/"]')).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  expect(path).toContain("/documenten/");
+});
+
 test("a redacteur who is not the owner cannot restore", async ({ page, login }) => {
   await login("professional@dock.example");
   await page.goto("/documenten/werkafspraken-participatieketen/versies");

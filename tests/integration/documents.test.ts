@@ -268,3 +268,40 @@ describe("publish, compare, restore", () => {
     expect(yStateToLexicalState(getRoomState(room))).toContain("startgesprek");
   });
 });
+
+describe("tables", () => {
+  test("a table survives Yjs and becomes an HTML table, a Markdown pipe table and text rows", () => {
+    const cell = (text: string, header = 0) => ({
+      type: "tablecell",
+      version: 1,
+      headerState: header,
+      colSpan: 1,
+      rowSpan: 1,
+      backgroundColor: null,
+      direction: null,
+      format: "",
+      indent: 0,
+      children: [{ type: "paragraph", version: 1, direction: null, format: "", indent: 0, textFormat: 0, textStyle: "", children: [{ type: "text", version: 1, text, format: 0, detail: 0, mode: "normal", style: "" }] }],
+    });
+    const row = (cells: ReturnType<typeof cell>[]) => ({ type: "tablerow", version: 1, direction: null, format: "", indent: 0, height: 0, children: cells });
+    const json = JSON.stringify({
+      root: {
+        type: "root",
+        version: 1,
+        direction: null,
+        format: "",
+        indent: 0,
+        children: [
+          { type: "table", version: 1, direction: null, format: "", indent: 0, children: [row([cell("Wie", 1), cell("Wat", 1)]), row([cell("Werkom"), cell("Startgesprek | intake")])] },
+        ],
+      },
+    });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, lexicalStateToYUpdate(json));
+    const back = yDocToLexicalState(doc);
+    const html = lexicalStateToHtml(back);
+    expect(html).toContain('<table><tbody><tr><th scope="col"><p>Wie</p></th><th scope="col"><p>Wat</p></th></tr><tr><td><p>Werkom</p></td>');
+    expect(lexicalStateToMarkdown(back)).toBe("| Wie | Wat |\n| --- | --- |\n| Werkom | Startgesprek \\| intake |\n");
+    expect(lexicalStateToText(back)).toBe("Wie | Wat\nWerkom | Startgesprek | intake");
+  });
+});
