@@ -109,6 +109,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <li><NavLink to="/documenten">Documenten</NavLink></li>
                 <li><NavLink to="/wijzigingen">Wijzigingen</NavLink></li>
                 <li><NavLink to="/signalen">Signalen</NavLink></li>
+                <li><NavLink to="/overzicht">Overzicht</NavLink></li>
                 <li><NavLink to="/ketens">Ketens</NavLink></li>
                 <li><NavLink to="/organisaties">Organisaties</NavLink></li>
                 <li><NavLink to="/nieuw-hier">Nieuw hier?</NavLink></li>

@@ -6,6 +6,7 @@ import { startPortal, type Portal } from "../support/portal";
 import { startSmtp, type MailCatcher } from "../support/smtp";
 
 export const DEMO_PASSWORD = "demo";
+export const E2E_NOW = "2026-11-23T09:00:00Z";
 
 type WorkerFixtures = { portal: Portal; mail: MailCatcher };
 type TestFixtures = {
@@ -28,7 +29,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   portal: [
     async ({ mail }, use) => {
-      const portal = await startPortal({ env: { SMTP_URL: mail.url } });
+      // A fixed start time keeps the demo's dates (consultation deadlines, overdue signals)
+      // meaningful whenever the suite runs; the clock runs on from there.
+      const portal = await startPortal({ env: { SMTP_URL: mail.url, KP_NOW: E2E_NOW } });
       await use(portal);
       await portal.stop();
     },
