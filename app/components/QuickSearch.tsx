@@ -1,4 +1,5 @@
-import { Form, useNavigate } from "@remix-run/react";
+import { Form, useLocation, useNavigate } from "@remix-run/react";
+import { headingAnchors } from "~/shared/anchors";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import type { QuickSearchResponse } from "~/routes/zoeken.snel";
 import { Highlighted } from "./SearchResults";
@@ -9,6 +10,31 @@ function isEditable(target: EventTarget | null): boolean {
   if (target.isContentEditable) return true;
   const tag = target.tagName;
   return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT";
+}
+
+/**
+ * Search hits link to /documenten/<slug>#<heading anchor>. Where a document's headings carry no
+ * id yet, give them the ids of the shared anchor scheme (app/shared/anchors.ts) and scroll to
+ * the target, so the link still lands on the passage. A no-op where the ids are rendered.
+ */
+function useHeadingAnchorFallback() {
+  const location = useLocation();
+  useEffect(() => {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    if (!hash || document.getElementById(hash)) return;
+    const headings = [...document.querySelectorAll<HTMLElement>(".doc-body :is(h1, h2, h3, h4, h5, h6)")];
+    if (!headings.length) return;
+    const anchors = headingAnchors(headings.map((h) => h.textContent ?? ""));
+    headings.forEach((h, i) => {
+      if (!h.id) h.id = anchors[i];
+    });
+    const target = document.getElementById(hash);
+    if (target) {
+      target.setAttribute("tabindex", "-1");
+      target.scrollIntoView();
+      target.focus({ preventScroll: true });
+    }
+  }, [location.pathname, location.hash]);
 }
 
 /** Wait this long after a keystroke before asking the server; short enough that every keystroke shows its own results. */
@@ -36,6 +62,7 @@ export function QuickSearch() {
   const [loading, setLoading] = useState(false);
 
   useEffect(() => setHydrated(true), []);
+  useHeadingAnchorFallback();
 
   const openDialog = useCallback(() => {
     const d = dialogRef.current;

@@ -111,6 +111,19 @@ test.describe("results page", () => {
     await expect(page.getByRole("group", { name: "Soort" }).getByLabel(/Document \(\d+\)/)).toBeVisible();
   });
 
+  test("a passage link lands on its heading in the document", async ({ page, login }) => {
+    await login("nieuw@incluzio.example");
+    await page.goto("/zoeken?q=%22warme+overdracht+tussen+wijkteam%22");
+    const link = page.locator('ol.search-results h3 a[href*="#"]').first();
+    const href = (await link.getAttribute("href"))!;
+    expect(href).toBe("/documenten/werkafspraken-wmo-keten#warme-overdracht-tussen-wijkteam-en-aanbieder");
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    const heading = page.locator("#warme-overdracht-tussen-wijkteam-en-aanbieder");
+    await expect(heading).toHaveText("Warme overdracht tussen wijkteam en aanbieder");
+    await expect(heading).toBeInViewport();
+  });
+
   test("works without JavaScript from the header search box", async ({ browser, baseURL }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     const page = await context.newPage();
