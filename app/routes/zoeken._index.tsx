@@ -36,7 +36,7 @@ export default function Zoeken() {
   return (
     <div>
       <PageHeader title="Zoeken" lead="Zoek in documenten, wijzigingsvoorstellen, signalen, mensen en organisaties. U ziet alleen wat u mag lezen." />
-      <Form method="get" action="/zoeken" className="search-page-form" role="search" aria-label="Zoeken in Ketenportaal">
+      <Form method="get" action="/zoeken" className="search-page-form" role="search" aria-label="Zoeken met filters">
         <div className="search-page-box">
           <label htmlFor="zoekpagina-q">Zoekwoorden</label>
           <div className="search-page-row">

@@ -65,7 +65,8 @@ if (invokedDirectly) {
       process.exit(code);
     })
     .catch((e) => {
-      console.error(`Opnieuw opbouwen mislukt: ${e instanceof Error ? e.message : String(e)}`);
+      const hint = env().MEILI_HOST ? ` Is Meilisearch op ${env().MEILI_HOST} bereikbaar, en klopt MEILI_KEY?` : "";
+      console.error(`Opnieuw opbouwen mislukt: ${e instanceof Error ? e.message : String(e)}.${hint}`);
       closeDb();
       process.exit(1);
     });

@@ -204,7 +204,7 @@ export class MeiliProvider implements SearchProvider {
       attributesToRetrieve: ["key", "entityKey", "soort", "title", "section", "body", "url", "keten", "thema", "wijk", "organisatie", "status"],
       ...(highlight
         ? {
-            attributesToHighlight: ["title", "section"],
+            attributesToHighlight: ["title", "section", "body"],
             attributesToCrop: ["body"],
             cropLength: 28,
             cropMarker: "…",
