@@ -16,21 +16,32 @@ type Statements = {
 
 const cache = new WeakMap<Database.Database, Statements>();
 
+// getDb() validates the whole environment on every call; on the per-keystroke path we only
+// look it up again when DATA_DIR changed (tests switch it per file) or the handle was closed.
+let current: { dataDir: string | undefined; client: Database.Database } | null = null;
+
+function client(): Database.Database {
+  if (!current || current.dataDir !== process.env.DATA_DIR || !current.client.open) {
+    current = { dataDir: process.env.DATA_DIR, client: getDb().$client };
+  }
+  return current.client;
+}
+
 function statements(): { client: Database.Database; s: Statements } {
-  const client = getDb().$client;
-  let s = cache.get(client);
+  const c = client();
+  let s = cache.get(c);
   if (!s) {
     s = {
-      append: client.prepare("insert into y_updates (room, kind, \"update\", person_id) values (?, ?, ?, ?)"),
-      load: client.prepare("select id, \"update\" as \"update\" from y_updates where room = ? order by id"),
-      count: client.prepare("select count(*) as n from y_updates where room = ?"),
-      maxId: client.prepare("select max(id) as id from y_updates where room = ?"),
-      exists: client.prepare("select id from y_updates where id = ?"),
-      deleteUpTo: client.prepare("delete from y_updates where room = ? and id <= ?"),
+      append: c.prepare("insert into y_updates (room, kind, \"update\", person_id) values (?, ?, ?, ?)"),
+      load: c.prepare("select id, \"update\" as \"update\" from y_updates where room = ? order by id"),
+      count: c.prepare("select count(*) as n from y_updates where room = ?"),
+      maxId: c.prepare("select max(id) as id from y_updates where room = ?"),
+      exists: c.prepare("select id from y_updates where id = ?"),
+      deleteUpTo: c.prepare("delete from y_updates where room = ? and id <= ?"),
     };
-    cache.set(client, s);
+    cache.set(c, s);
   }
-  return { client, s };
+  return { client: c, s };
 }
 
 /** Append one update; returns its row id. Joins the caller's transaction when one is open. */

@@ -1,9 +1,10 @@
 // Wires the collaboration server into the Node entry: the /collab/ upgrade handler, the
-// periodic liveness/rights sweep, and a clean stop (derived forms flushed, clients told
-// to reconnect). Imported by server/service-list.ts.
+// periodic liveness/rights sweep, WAL checkpoints off the main thread, and a clean stop
+// (derived forms flushed, clients told to reconnect). Imported by server/service-list.ts.
 import { COLLAB_PATH_PREFIX, CloseCode } from "~/shared/collab";
 import "~/domain/documents/room.server";
 import { registerService, upgradeHandlers } from "../services";
+import { startCheckpointer, stopCheckpointer } from "./checkpointer";
 import { manager } from "./rooms";
 import { handleUpgrade, sweepConnections } from "./upgrade";
 
@@ -19,10 +20,12 @@ registerService({
   start: () => {
     sweep = setInterval(sweepConnections, SWEEP_MS);
     sweep.unref();
+    startCheckpointer();
   },
-  stop: () => {
+  stop: async () => {
     if (sweep) clearInterval(sweep);
     const m = manager();
     for (const room of [...m.rooms.values()]) m.unload(room, CloseCode.goingAway, "Server stopt");
+    await stopCheckpointer();
   },
 });

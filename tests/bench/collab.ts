@@ -7,7 +7,8 @@
 //
 //   npx tsx tests/bench/collab.ts            (needs a production build: npm run build, or KP_BUILD_DIR)
 //   BENCH_CLIENTS=50 BENCH_RATE=5 BENCH_SECONDS=30 BENCH_DOCS=20 BENCH_WORKERS=2 BENCH_ROUNDS=3
-//   BENCH_CLIENT_APPLY=1 (receivers integrate updates), BENCH_SERVER_LOG=1 (print server output)
+//   BENCH_CLIENT_APPLY=1 (receivers integrate updates), BENCH_SERVER_LOG=1 (print server output),
+//   BENCH_CPU_PROF=<dir> (run the portal under node --cpu-prof)
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -267,6 +268,32 @@ async function seedRelay(port: number, seeds: Map<string, Uint8Array>): Promise<
   }
 }
 
+/** The portal under `node --cpu-prof` (BENCH_CPU_PROF=<dir>): a .cpuprofile is written when it stops. */
+async function startProfiledPortal(dataDir: string, extraEnv: Record<string, string>, profileDir: string) {
+  fs.mkdirSync(profileDir, { recursive: true });
+  const child = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(root, "scripts/start.mjs")], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", KP_SKIP_BUILD: "1", DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stderr!.on("data", (d) => (out += d.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on("data", (d) => {
+      out += d.toString();
+      const m = /draait op http:\/\/[^:]+:(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on("exit", (code) => reject(new Error(`portal exited with ${code}:\n${out}`)));
+  });
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    process: child,
+    output: () => out,
+    stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM")))),
+  };
+}
+
 // ------------------------------------------------------------------ main
 
 export async function runCollabBench(opts: Partial<CollabBenchResult["settings"]> = {}): Promise<CollabBenchResult> {
@@ -290,7 +317,8 @@ export async function runCollabBench(opts: Partial<CollabBenchResult["settings"]
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-bench-"));
   const prepared = await prepareKetenportaal(dataDir, settings.documents, settings.clients);
   const { startPortal } = await import("../support/portal");
-  const portal = await startPortal({ dataDir, env: { SCHEDULER_INTERVAL_MS: "600000", SEED_DEMO: "0" } });
+  const portalEnv = { SCHEDULER_INTERVAL_MS: "600000", SEED_DEMO: "0" };
+  const portal = process.env.BENCH_CPU_PROF ? await startProfiledPortal(dataDir, portalEnv, process.env.BENCH_CPU_PROF) : await startPortal({ dataDir, env: portalEnv });
   const relay = await startRelayProcess();
   const counter = await persistedCounter(dataDir)();
   try {
