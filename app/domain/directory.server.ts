@@ -384,6 +384,11 @@ export function setOrganisationActive(input: { actor: Actor; id: number; active:
       // Inactive organisations cannot sign in: end their people's sessions now.
       tx.run(sql`delete from sessions where person_id in (select id from people where organisation_id = ${input.id})`);
     }
+    // An inactive organisation and its people must drop out of search (and return with it).
+    enqueueSearch(tx, "organisation", input.id);
+    for (const p of tx.select({ id: schema.people.id }).from(schema.people).where(eq(schema.people.organisationId, input.id)).all()) {
+      enqueueSearch(tx, "person", p.id);
+    }
     audit(
       {
         actorId: input.actor.id,

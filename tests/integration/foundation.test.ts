@@ -102,6 +102,18 @@ describe("beheer commands", () => {
     expect(actor("werkom@werkom.example").roles).toEqual(["lezer"]);
   });
 
+  it("queues the organisation and its people for the search index when it is (de)activated", async () => {
+    const beheer = actor("beheer@zaanstad.example");
+    const { setOrganisationActive } = await import("~/domain/directory.server");
+    const thuishulp = actor("thuishulp@thuishulpdemo.example");
+    getDb().delete(schema.searchOutbox).run();
+    setOrganisationActive({ actor: beheer, id: thuishulp.organisationId, active: false });
+    const queued = getDb().select({ type: schema.searchOutbox.entityType, id: schema.searchOutbox.entityId }).from(schema.searchOutbox).all();
+    expect(queued).toContainEqual({ type: "organisation", id: String(thuishulp.organisationId) });
+    expect(queued).toContainEqual({ type: "person", id: String(thuishulp.id) });
+    setOrganisationActive({ actor: beheer, id: thuishulp.organisationId, active: true });
+  });
+
   it("records keten changes with before and after", () => {
     const beheer = actor("beheer@zaanstad.example");
     const keten = getKeten("zorg-veiligheid");
