@@ -31,6 +31,7 @@ import * as Y from "yjs";
 import { bindHeadless, createPlainHeadlessEditor } from "./headless.server";
 import { childrenOf, headingTag, inlineText, num, parseState, str, type LNode } from "./lexical-json";
 import { safeHref } from "./links";
+import { headingAnchors } from "~/shared/anchors";
 
 /** The Markdown subset our content uses; code blocks and check lists are not supported. */
 export const MARKDOWN_TRANSFORMERS: Transformer[] = [
@@ -131,12 +132,16 @@ const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16, s
 
 // ------------------------------------------------------------------ HTML
 
-function inlineHtml(nodes: LNode[]): string {
-  return nodes.map(nodeHtml).join("");
+/** Heading ids (the shared anchor scheme of app/shared/anchors.ts, also used by search links). */
+type HtmlContext = { headingIds: Map<LNode, string> };
+
+function inlineHtml(nodes: LNode[], ctx: HtmlContext): string {
+  return nodes.map((c) => nodeHtml(c, ctx)).join("");
 }
 
-function nodeHtml(n: LNode): string {
+function nodeHtml(n: LNode, ctx: HtmlContext): string {
   const kids = childrenOf(n);
+  const all = () => kids.map((c) => nodeHtml(c, ctx)).join("");
   switch (n.type) {
     case "text": {
       let html = escapeHtml(str(n.text));
@@ -157,47 +162,57 @@ function nodeHtml(n: LNode): string {
     case "link":
     case "autolink": {
       const href = safeHref(str(n.url));
-      const inner = inlineHtml(kids);
+      const inner = inlineHtml(kids, ctx);
       return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${inner}</a>` : inner;
     }
     case "paragraph":
-      return kids.length ? `<p>${inlineHtml(kids)}</p>` : "";
+      return kids.length ? `<p>${inlineHtml(kids, ctx)}</p>` : "";
     case "heading": {
       const tag = headingTag(n);
-      return `<${tag}>${inlineHtml(kids)}</${tag}>`;
+      const id = ctx.headingIds.get(n);
+      return `<${tag}${id ? ` id="${escapeHtml(id)}"` : ""}>${inlineHtml(kids, ctx)}</${tag}>`;
     }
     case "quote":
-      return `<blockquote><p>${inlineHtml(kids)}</p></blockquote>`;
+      return `<blockquote><p>${inlineHtml(kids, ctx)}</p></blockquote>`;
     case "list": {
       const ordered = n.listType === "number";
       const start = Math.trunc(num(n.start));
       const open = ordered ? (start > 1 ? `<ol start="${start}">` : "<ol>") : "<ul>";
-      return `${open}${kids.map(nodeHtml).join("")}${ordered ? "</ol>" : "</ul>"}`;
+      return `${open}${all()}${ordered ? "</ol>" : "</ul>"}`;
     }
     case "listitem": {
       // A nested list lives in its own list item; render it inside the previous item's <li>.
-      return `<li>${kids.map(nodeHtml).join("")}</li>`;
+      return `<li>${all()}</li>`;
     }
     case "table":
-      return `<div class="table-wrap"><table><tbody>${kids.map(nodeHtml).join("")}</tbody></table></div>`;
+      return `<div class="table-wrap"><table><tbody>${all()}</tbody></table></div>`;
     case "tablerow":
-      return `<tr>${kids.map(nodeHtml).join("")}</tr>`;
+      return `<tr>${all()}</tr>`;
     case "tablecell": {
       const th = num(n.headerState) > 0;
-      const inner = kids.map(nodeHtml).join("");
+      const inner = all();
       return th ? `<th scope="col">${inner}</th>` : `<td>${inner}</td>`;
     }
     case "root":
-      return kids.map(nodeHtml).join("\n");
+      return kids.map((c) => nodeHtml(c, ctx)).join("\n");
     default:
       // Unknown node types (a newer client, a crafted update): keep the words, drop the markup.
       if (typeof n.text === "string") return escapeHtml(n.text);
-      return kids.map(nodeHtml).join("");
+      return all();
   }
 }
 
+function collectHeadings(n: LNode, out: LNode[] = []): LNode[] {
+  if (n.type === "heading") out.push(n);
+  for (const c of childrenOf(n)) collectHeadings(c, out);
+  return out;
+}
+
 export function lexicalStateToHtml(json: string): string {
-  return nodeHtml(parseState(json));
+  const root = parseState(json);
+  const headings = collectHeadings(root);
+  const anchors = headingAnchors(headings.map((h) => inlineText(childrenOf(h)).trim()));
+  return nodeHtml(root, { headingIds: new Map(headings.map((h, i) => [h, anchors[i]])) });
 }
 
 // ------------------------------------------------------------------ plain text

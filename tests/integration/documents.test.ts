@@ -29,6 +29,7 @@ import {
   yStateToLexicalState,
 } from "~/editor/convert.server";
 import { docRoom } from "~/shared/collab";
+import { splitMarkdown } from "~/domain/search/passages";
 import { applyServerUpdate, getRoomLexicalState, getRoomState, readDerived } from "../../server/collab/index";
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 
@@ -64,7 +65,21 @@ describe("conversions", () => {
     const back = yDocToLexicalState(doc);
     expect(lexicalStateToText(back)).toBe(lexicalStateToText(json));
     expect(lexicalStateToMarkdown(back)).toBe(lexicalStateToMarkdown(json));
-    expect(lexicalStateToHtml(back)).toContain("<h2>Waarom een visie op partnerschap</h2>");
+    expect(lexicalStateToHtml(back)).toContain('<h2 id="waarom-een-visie-op-partnerschap">Waarom een visie op partnerschap</h2>');
+  });
+
+  test("headings get the ids search links point at (shared anchor scheme), unique per page", () => {
+    const json = markdownToLexicalState("## Wie doet wat\n\nTekst.\n\n### Continuïteit **ondanks** wisselingen\n\n## Wie doet wat\n");
+    const html = lexicalStateToHtml(json);
+    expect(html).toContain('<h2 id="wie-doet-wat">Wie doet wat</h2>');
+    expect(html).toContain('<h3 id="continuiteit-ondanks-wisselingen">Continuïteit <strong>ondanks</strong> wisselingen</h3>');
+    expect(html).toContain('<h2 id="wie-doet-wat-2">Wie doet wat</h2>');
+    // The same anchors as the search index derives from the Markdown.
+    expect(splitMarkdown(lexicalStateToMarkdown(json)).map((p) => p.anchor).filter(Boolean)).toEqual([
+      "wie-doet-wat",
+      "continuiteit-ondanks-wisselingen",
+      "wie-doet-wat-2",
+    ]);
   });
 
   test("Markdown export round-trips through the importer", () => {
@@ -92,13 +107,13 @@ describe("conversions", () => {
     // Every tag is one the serializer writes itself, with only its own attributes.
     for (const [, tag, attrs] of html.matchAll(/<([a-z0-9]+)([^>]*)>/gi)) {
       expect(["p", "h2", "a", "strong"]).toContain(tag);
-      expect(attrs.replace(/\s(href|rel)="[^"]*"/g, "")).toBe("");
+      expect(attrs.replace(/\s(href|rel)="[^"]*"/g, "").replace(/^ id="[a-z0-9-]+"$/, "")).toBe("");
     }
     expect(html).not.toMatch(/javascript:|style=|evil/i);
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
     expect(html).toContain("<p>klik</p>");
     expect(html).toContain('<a href="https://example.org/?a=1&amp;b=%222%22" rel="noopener noreferrer nofollow"><strong>ok</strong></a>');
-    expect(html).toContain("<h2>kop</h2>");
+    expect(html).toContain('<h2 id="kop">kop</h2>');
     expect(html).toContain("woorden blijven");
   });
 });
