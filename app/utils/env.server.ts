@@ -31,6 +31,10 @@ export function env(): Env {
   return parsed.data;
 }
 
+/**
+ * The data directory. Called on every database access, so it reads the one variable it needs
+ * instead of validating the whole environment (tests switch DATA_DIR per file).
+ */
 export function dataDir(): string {
-  return path.resolve(env().DATA_DIR);
+  return path.resolve(process.env.DATA_DIR || "./data");
 }
