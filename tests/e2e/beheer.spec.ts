@@ -126,16 +126,22 @@ test.describe("beheer", () => {
     await login("beheer@zaanstad.example");
     await page.goto("/beheer/ketens/opvoeden-opgroeien");
     await page.getByLabel("Terugkoppeltermijn voor signalen (werkdagen)").fill("15");
-    await page.getByLabel("Werkom").check();
+    await page.getByLabel("Thuishulp Demo Zaanstreek").check();
     await page.getByRole("button", { name: "Keten opslaan" }).click();
     await expect(page.getByText("De wijziging is opgeslagen")).toBeVisible();
     await page.goto("/ketens/opvoeden-opgroeien");
     await expect(page.getByText("15 werkdagen")).toBeVisible();
-    await expect(page.getByRole("cell", { name: "Werkom" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Thuishulp Demo Zaanstreek" })).toBeVisible();
     await page.goto("/beheer/audit");
     const row = page.getByRole("row").filter({ hasText: "keten gewijzigd" }).first();
     await expect(row).toContainText('"feedbackDays": 20');
     await expect(row).toContainText('"feedbackDays": 15');
+    // Undo: membership grants read rights that other tests in this worker rely on not having.
+    await page.goto("/beheer/ketens/opvoeden-opgroeien");
+    await page.getByLabel("Terugkoppeltermijn voor signalen (werkdagen)").fill("20");
+    await page.getByLabel("Thuishulp Demo Zaanstreek").uncheck();
+    await page.getByRole("button", { name: "Keten opslaan" }).click();
+    await expect(page.getByText("De wijziging is opgeslagen")).toBeVisible();
   });
 
   test("deactivating an organisation ends its people's sessions", async ({ page, login, browser, baseURL }) => {
