@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { KIND_LABELS, documentRights, requireVisibleDocument } from "~/domain/documents/documents.server";
 import { draftDiffersFromPublished, getCurrentVersion } from "~/domain/documents/versions.server";
+import { listProposals } from "~/domain/consultation/proposals.server";
 import { page, requireActor } from "~/utils/request.server";
 import { Notice, PageHeader, formatDate } from "~/components/ui";
 import { DocumentNav } from "~/components/DocumentNav";
@@ -27,13 +28,18 @@ export const loader = page(({ request, params }: LoaderFunctionArgs) => {
         }
       : null,
     canEdit: rights.canEdit,
+    isOwner: rights.isOwner,
+    // A reader of the agreement sees at once that a change is coming, and when.
+    running: listProposals({ actor, documentSlug: doc.slug })
+      .filter((p) => p.status !== "geevalueerd" && p.status !== "ingetrokken" && p.status !== "van_kracht")
+      .map((p) => ({ id: p.id, title: p.title, statusLabel: p.statusLabel, consultationCloses: p.consultationCloses, effectiveDate: p.effectiveDate })),
     draftDiffers: rights.canEdit ? draftDiffersFromPublished(doc.id) : false,
     justPublished: Number(new URL(request.url).searchParams.get("gepubliceerd")) || null,
   };
 });
 
 export default function DocumentRead() {
-  const { document: doc, version, canEdit, draftDiffers, justPublished } = useLoaderData<typeof loader>();
+  const { document: doc, version, canEdit, isOwner, running, draftDiffers, justPublished } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -50,6 +56,14 @@ export default function DocumentRead() {
             Bewerken
           </Link>
         ) : null}
+        {isOwner && version ? (
+          <Link className="button-secondary" to={`/wijzigingen/nieuw?document=${doc.slug}`}>
+            Wijziging voorstellen
+          </Link>
+        ) : null}
+        <Link className="button-secondary" to={`/signalen/nieuw?document=${doc.slug}${doc.ketenSlug ? `&keten=${doc.ketenSlug}` : ""}`}>
+          Signaal melden over dit document
+        </Link>
         {version ? (
           <a className="button-secondary" href={`/documenten/${doc.slug}/export.md`} download>
             Exporteren als Markdown
@@ -58,6 +72,13 @@ export default function DocumentRead() {
       </PageHeader>
       <DocumentNav slug={doc.slug} canEdit={canEdit} />
       {justPublished && version?.number === justPublished ? <Notice tone="success">Versie {justPublished} is gepubliceerd.</Notice> : null}
+      {running.map((p) => (
+        <Notice key={p.id} tone="warning">
+          <strong>Er loopt een wijzigingsvoorstel:</strong> <Link to={`/wijzigingen/${p.id}`}>{p.title}</Link> ({p.statusLabel.toLowerCase()}
+          {p.consultationCloses ? `; reageren kan tot en met ${formatDate(p.consultationCloses)}` : ""}
+          {p.effectiveDate ? `; beoogde ingangsdatum ${formatDate(p.effectiveDate)}` : ""}). Tot die datum geldt de tekst hieronder.
+        </Notice>
+      ))}
       {draftDiffers && version ? (
         <Notice tone="warning">
           Het concept bevat wijzigingen die nog niet zijn gepubliceerd. Alleen wie het document bewerkt ziet ze.{" "}
