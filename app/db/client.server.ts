@@ -8,6 +8,10 @@ import * as schema from "./schema";
 import { dataDir } from "~/utils/env.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A transaction handle, for functions that must write inside their caller's transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that can read: the database or a transaction. */
+export type Reader = Pick<Db, "select">;
 
 type DbRegistry = Map<string, Db>;
 

@@ -1,8 +1,6 @@
 import { desc, eq } from "drizzle-orm";
-import { getDb, schema } from "~/db/client.server";
+import { getDb, schema, type Tx } from "~/db/client.server";
 import { nowIso } from "~/utils/clock.server";
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /** Append an audit entry; pass the transaction so the entry commits with the change itself. */
 export function audit(

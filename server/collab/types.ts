@@ -1,9 +1,9 @@
 import type { Actor } from "~/domain/actor.server";
-import type { Db } from "~/db/client.server";
+import type { Tx } from "~/db/client.server";
 import type { RoomKind } from "~/shared/collab";
 import type { DerivedForms } from "./derived";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type { Tx };
 
 export type RoomAccess = "write" | "read";
 

@@ -6,9 +6,8 @@ import type { Actor } from "../actor.server";
 import { forbidden, notFound } from "../errors";
 import { canManageProposal, canReadProposal, type ProposalFacts } from "../policy.server";
 
-export type Db = ReturnType<typeof getDb>;
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type Reader = Pick<Db, "select">;
+export type { Db, Reader, Tx } from "~/db/client.server";
+import type { Reader } from "~/db/client.server";
 
 export type ProposalRow = typeof schema.proposals.$inferSelect;
 export type LoadedProposal = {

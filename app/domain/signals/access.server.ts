@@ -7,9 +7,8 @@ import type { Actor } from "../actor.server";
 import { notFound } from "../errors";
 import { canReadSignal, type SignalFacts } from "../policy.server";
 
-export type Db = ReturnType<typeof getDb>;
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type Reader = Pick<Db, "select">;
+export type { Db, Reader, Tx } from "~/db/client.server";
+import type { Reader } from "~/db/client.server";
 
 export type SignalRow = typeof schema.signals.$inferSelect;
 export type LoadedSignal = SignalRow & SignalFacts & { status: SignalStatus };
