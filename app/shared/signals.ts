@@ -101,3 +101,18 @@ export const STADSBREED = "stadsbreed";
 /** The dimensions of the overview. */
 export type Dimension = "keten" | "thema" | "wijk";
 export const DIMENSION_LABELS: Record<Dimension, string> = { keten: "Keten", thema: "Thema", wijk: "Wijk" };
+
+/** One row of a signal list, as the list query returns it and the table shows it. */
+export type SignalListRow = {
+  id: number;
+  title: string;
+  status: SignalStatus;
+  statusLabel: string;
+  ownerKetenName: string;
+  themaName: string;
+  wijken: string;
+  createdAt: string;
+  dueAt: string;
+  overdue: boolean;
+  recognitionCount: number;
+};

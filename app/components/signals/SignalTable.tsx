@@ -1,21 +1,9 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/components/ui";
-import type { SignalStatus } from "~/shared/signals";
+import type { SignalListRow } from "~/shared/signals";
 import { StatusBadge } from "./SignalUi";
 
-export type SignalListRow = {
-  id: number;
-  title: string;
-  status: SignalStatus;
-  statusLabel: string;
-  ownerKetenName: string;
-  themaName: string;
-  wijken: string;
-  createdAt: string;
-  dueAt: string;
-  overdue: boolean;
-  recognitionCount: number;
-};
+export type { SignalListRow };
 
 export function SignalTable({ rows, caption }: { rows: SignalListRow[]; caption: string }) {
   return (

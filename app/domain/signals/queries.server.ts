@@ -1,6 +1,7 @@
 // Reading signals: the list with filters, the detail presenter, "mijn signalen" and the start
 // page section. Presenters pick the fields a page needs; access is in the query itself.
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { SignalListRow } from "~/shared/signals";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema } from "~/db/client.server";
 import type { SignalStatus } from "~/db/schema";
@@ -19,19 +20,7 @@ const s = schema.signals;
 
 // ------------------------------------------------------------------ list
 
-export type ListRow = {
-  id: number;
-  title: string;
-  status: SignalStatus;
-  statusLabel: string;
-  ownerKetenName: string;
-  themaName: string;
-  wijken: string;
-  createdAt: string;
-  dueAt: string;
-  overdue: boolean;
-  recognitionCount: number;
-};
+export type ListRow = SignalListRow;
 
 function wijkenLabel(stadsbreed: boolean, names: string | null): string {
   return stadsbreed ? "Stadsbreed" : (names ?? "").split("|").filter(Boolean).sort().join(", ");
