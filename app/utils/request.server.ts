@@ -74,20 +74,30 @@ export async function readForm<S extends z.ZodTypeAny>(request: Request, schema:
 export type ActionError = { ok: false; formError: string; fieldErrors: Record<string, string> };
 
 /**
- * Wrap a route action: refusals that belong to the form (400/401/409/413/422/429) come back as
- * action data with that status, so the form shows them next to the fields and keeps what was
- * typed; 403/404 render the error page with that status.
+ * The one rule for a thrown error in an action: a refusal that belongs to the form
+ * (400/401/409/413/422/429) comes back as action data with its status, plus whatever the
+ * page needs to show it in place (`extra`: the posted values, which form); 403/404 render the
+ * error page with that status; anything else is rethrown.
+ */
+export function refusal<E extends object = object>(e: unknown, extra?: E) {
+  if (isDomainError(e) && e.status !== 403 && e.status !== 404) {
+    const body = { ok: false as const, formError: e.message, fieldErrors: e.fieldErrors, ...(extra as E) };
+    return data(body, { status: e.status });
+  }
+  throw toErrorResponse(e);
+}
+
+/**
+ * Wrap a route action: refusals that belong to the form come back as action data with their
+ * status, so the form shows them next to the fields and keeps what was typed; 403/404 render
+ * the error page with that status.
  */
 export function formAction<T>(fn: (args: ActionFunctionArgs) => Promise<T>) {
   return async (args: ActionFunctionArgs) => {
     try {
       return await fn(args);
     } catch (e) {
-      if (isDomainError(e) && e.status !== 403 && e.status !== 404) {
-        const body: ActionError = { ok: false, formError: e.message, fieldErrors: e.fieldErrors };
-        return data(body, { status: e.status });
-      }
-      throw toErrorResponse(e);
+      return refusal(e);
     }
   };
 }

@@ -4,7 +4,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Actor } from "../actor.server";
 import { isDomainError } from "../errors";
-import { requireActor } from "~/utils/request.server";
+import { refusal, requireActor } from "~/utils/request.server";
 
 export type IntentError = {
   ok: false;
@@ -33,22 +33,10 @@ export function intentAction(handlers: Record<string, Handler>) {
     try {
       return await handler({ ...args, actor });
     } catch (e) {
-      if (isDomainError(e) && ![401, 403, 404].includes(e.status)) {
-        const values: Record<string, string> = {};
-        // Repeated fields (checkboxes) come back comma-joined.
-        for (const [k, v] of echo.entries()) if (k !== "csrf" && typeof v === "string") values[k] = k in values ? `${values[k]},${v}` : v;
-        const body: IntentError = {
-          ok: false,
-          intent,
-          target: String(echo.get("commentId") ?? ""),
-          formError: e.message,
-          fieldErrors: e.fieldErrors,
-          values,
-        };
-        return data(body, { status: e.status });
-      }
-      if (isDomainError(e)) throw data({ message: e.message }, { status: e.status });
-      throw e;
+      const values: Record<string, string> = {};
+      // Repeated fields (checkboxes) come back comma-joined.
+      for (const [k, v] of echo.entries()) if (k !== "csrf" && typeof v === "string") values[k] = k in values ? `${values[k]},${v}` : v;
+      return refusal(e, { intent, target: String(echo.get("commentId") ?? ""), values });
     }
   };
 }

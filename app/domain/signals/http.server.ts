@@ -1,8 +1,8 @@
 // Route glue for the signal forms: like formAction(), but a refusal also returns what was
 // typed and which form it came from, so the page can show the error next to the right form
 // and put the text back (also without JavaScript). Nothing typed is ever lost.
-import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { isDomainError } from "../errors";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { refusal } from "~/utils/request.server";
 
 export type SignalFormError = {
   ok: false;
@@ -30,14 +30,9 @@ export function signalFormAction<T>(fn: (args: ActionFunctionArgs) => Promise<T>
     try {
       return await fn(args);
     } catch (e) {
-      if (isDomainError(e) && ![401, 403, 404].includes(e.status)) {
-        const intent = typeof values.intent === "string" ? values.intent : "melden";
-        const form = intent === "status" ? `status:${String(values.to ?? "")}` : intent;
-        const body: SignalFormError = { ok: false, form, formError: e.message, fieldErrors: e.fieldErrors, values };
-        return data(body, { status: e.status });
-      }
-      if (isDomainError(e)) throw data({ message: e.message }, { status: e.status });
-      throw e;
+      const intent = typeof values.intent === "string" ? values.intent : "melden";
+      const form = intent === "status" ? `status:${String(values.to ?? "")}` : intent;
+      return refusal(e, { form, values });
     }
   };
 }
