@@ -12,7 +12,8 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS build
 WORKDIR /app
 COPY . .
-RUN npx remix vite:build && npm prune --omit=dev
+# npm run build: the Remix build plus the compiled server (build/node), which start.mjs runs with plain node.
+RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app

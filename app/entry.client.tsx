@@ -1,12 +1,17 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { REFERENCE_ELEMENT_ID, RequestReference } from "~/shared/request-reference";
+
+const reference = document.getElementById(REFERENCE_ELEMENT_ID)?.textContent ?? "";
 
 startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <RemixBrowser />
+      <RequestReference.Provider value={reference}>
+        <RemixBrowser />
+      </RequestReference.Provider>
     </StrictMode>,
   );
 });

@@ -1,9 +1,11 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { dutchRouterError } from "~/utils/router-errors.server";
+import { RequestReference } from "~/shared/request-reference";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -20,7 +22,9 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />,
+      <RequestReference.Provider value={loadContext.requestId ?? ""}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </RequestReference.Provider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
@@ -44,7 +48,10 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted) return;
-  console.error(error);
+export function handleError(error: unknown, { request, context }: { request: Request; context?: AppLoadContext }) {
+  if (request.signal.aborted || dutchRouterError(error)) return;
+  // A 4xx (no such route, a refusal) is already in the request log line; not an error with a stack.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (context?.reportError) context.reportError(error);
+  else console.error(error);
 }

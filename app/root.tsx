@@ -3,20 +3,23 @@ import {
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import { getActor } from "~/utils/request.server";
+import { useContext, useEffect, useRef } from "react";
+import { REFERENCE_ELEMENT_ID, RequestReference } from "~/shared/request-reference";
+import { getActor } from "~/http/request.server";
 import { unreadCount } from "~/domain/notify.server";
 import { canAdminister, canSeeSignalOverview } from "~/domain/policy.server";
-import { QuickSearch } from "~/components/QuickSearch";
+import { SiteHeader } from "~/components/SiteHeader";
+import { STATIC_PAGE_SCRIPT, type RouteHandle } from "~/shared/static-page";
 import stylesHref from "~/styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -56,6 +59,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
   const nonce = data?.nonce;
   const user = data?.user ?? null;
+  // A route with handle.hydrate === false is served as plain HTML: no framework scripts
+  // (app/shared/static-page.ts). Once the app runs in the browser (a client-side navigation
+  // into such a page) it keeps its scripts.
+  const plain = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.hydrate === false);
+  const hydrate = typeof document !== "undefined" || !plain;
   return (
     <html lang="nl">
       <head>
@@ -68,87 +76,61 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#hoofdinhoud">
           Naar de hoofdinhoud
         </a>
-        <header className="site-header">
-          <div className="header-inner">
-            <Link to="/" className="brand" aria-label="Ketenportaal Zaanstad, naar de startpagina">
-              <span className="brand-mark" aria-hidden="true">
-                K
-              </span>
-              <span>
-                Ketenportaal <span className="brand-sub">Zaanstad</span>
-              </span>
-            </Link>
-            {user ? <QuickSearch /> : null}
-            {user ? (
-              <div className="user-box">
-                <Link to="/meldingen" className="inbox-link">
-                  Meldingen
-                  {user.unread > 0 ? (
-                    <span className="badge" aria-label={`${user.unread} ongelezen`}>
-                      {user.unread}
-                    </span>
-                  ) : null}
-                </Link>
-                <span className="user-name">
-                  {user.name}
-                  <span className="user-org">{user.organisationName}</span>
-                </span>
-                <form method="post" action="/logout">
-                  <input type="hidden" name="csrf" value={data?.csrfToken ?? ""} />
-                  <button type="submit" className="button-link">
-                    Uitloggen
-                  </button>
-                </form>
-              </div>
-            ) : null}
-          </div>
-          {user ? (
-            <nav aria-label="Hoofdmenu" className="main-nav">
-              <ul>
-                <li><NavLink to="/" end>Start</NavLink></li>
-                <li><NavLink to="/documenten">Documenten</NavLink></li>
-                <li><NavLink to="/wijzigingen">Wijzigingen</NavLink></li>
-                <li><NavLink to="/signalen">Signalen</NavLink></li>
-                <li><NavLink to="/overzicht">Overzicht</NavLink></li>
-                <li><NavLink to="/ketens">Ketens</NavLink></li>
-                <li><NavLink to="/organisaties">Organisaties</NavLink></li>
-                <li><NavLink to="/nieuw-hier">Nieuw hier?</NavLink></li>
-                {user.isBeheerder ? <li><NavLink to="/beheer">Beheer</NavLink></li> : null}
-              </ul>
-            </nav>
-          ) : null}
-        </header>
+        <SiteHeader user={user} csrfToken={data?.csrfToken ?? ""} />
         <main id="hoofdinhoud" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
           <p>
-            Ketenportaal voor de gemeente Zaanstad, de Sociale Wijkteams en hun ketenpartners. Deze omgeving bevat{" "}
-            <em>voorbeeldinhoud</em>: illustratieve teksten, geen officieel beleid.
+            Ketenportaal voor de gemeente Zaanstad, de Sociale Wijkteams en hun ketenpartners. Deze omgeving bevat <em>voorbeeldinhoud</em>: illustratieve
+            teksten, geen officieel beleid.
           </p>
           <p>
             <Link to="/toegankelijkheid">Toegankelijkheid</Link> · <Link to="/privacy">Privacy: geen cliëntgegevens in dit portaal</Link>
           </p>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: STATIC_PAGE_SCRIPT }} />
+        )}
       </body>
     </html>
   );
 }
 
-/** Move focus to the main content after client-side navigation, so screen readers follow. */
+/**
+ * After a client-side navigation to another page, and after a form post that led somewhere
+ * (login, a saved form), move the focus to the page's heading so screen readers follow, but
+ * without scrolling: the header and menu stay in view. A refused post is left alone: its
+ * error summary has taken the focus.
+ */
 function FocusOnNavigate() {
   const location = useLocation();
+  const navigation = useNavigation();
+  const posted = useRef(false);
   const first = useRef(true);
+  const lastPath = useRef(location.pathname);
+  if (navigation.state === "submitting" && navigation.formMethod?.toUpperCase() === "POST") posted.current = true;
   useEffect(() => {
+    const movedPage = lastPath.current !== location.pathname;
+    const afterPost = posted.current;
+    lastPath.current = location.pathname;
+    posted.current = false;
     if (first.current) {
       first.current = false;
       return;
     }
-    if (location.hash) return;
-    document.getElementById("hoofdinhoud")?.focus({ preventScroll: false });
-  }, [location.pathname, location.hash]);
+    if (location.hash || !(movedPage || afterPost)) return;
+    if (document.activeElement?.closest(".error-summary")) return;
+    const main = document.getElementById("hoofdinhoud");
+    const heading = main?.querySelector<HTMLElement>("h1");
+    if (heading && !heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+    (heading ?? main)?.focus({ preventScroll: true });
+  }, [location.key, location.pathname, location.hash]);
   return null;
 }
 
@@ -168,17 +150,29 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error)) {
     status = error.status;
     const d = error.data as { message?: string } | string | undefined;
-    const fromData = typeof d === "string" ? d : d?.message;
+    // The router's own texts ("Error: No route matches URL …", "You made a POST request …")
+    // are English and technical: only our messages are shown.
+    const fromData = typeof d === "string" ? (/^Error: /.test(d) ? undefined : d) : d?.message;
     if (status === 404) message = fromData || "Deze pagina bestaat niet (meer).";
     else if (status === 403) message = fromData || "U heeft geen toegang tot deze pagina.";
+    else if (status === 405) message = fromData || "Deze pagina kan dit soort verzoek niet verwerken.";
     else if (status < 500 && fromData) message = fromData;
   }
+  // The reference number is the request id of the document request, also in the server's log
+  // line. After a client-side navigation (location key no longer "default") it would be stale.
+  const documentReference = useContext(RequestReference);
+  const reference = useLocation().key === "default" ? documentReference : "";
   const title = status === 404 ? "Niet gevonden" : status === 403 ? "Geen toegang" : status < 500 ? "Dat lukte niet" : "Er ging iets mis";
   return (
     <div className="page narrow">
       <h1>{title}</h1>
       <p className="error-status">Foutcode {status}</p>
       <p>{message}</p>
+      {reference ? (
+        <p className="error-reference">
+          Referentienummer: <span id={REFERENCE_ELEMENT_ID}>{reference}</span>. Noem dit nummer als u de fout meldt.
+        </p>
+      ) : null}
       <p>
         <Link to="/">Terug naar de startpagina</Link>
       </p>

@@ -1,5 +1,6 @@
 // `npm start`: build the app when the build is missing or older than the sources, then run
-// the production server in this process (tsx compiles server/ on the fly).
+// the production server in this process (the compiled server from build/node/ when fresh,
+// else tsx compiles server/ on the fly).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -34,6 +35,16 @@ if (process.env.KP_SKIP_BUILD !== "1") {
 
 process.env.NODE_ENV ??= "production";
 process.env.KP_RUN_SERVER = "1";
-const { register } = await import("tsx/esm/api");
-register();
-await import(path.join(root, "server/index.ts"));
+process.env.KP_ROOT = root;
+// The server compiled at build time (scripts/build-server.mjs) when it is newer than every
+// source it was built from; otherwise tsx compiles server/ on the fly (a loader thread and
+// ~40 MB more at idle).
+const compiled = path.join(root, process.env.KP_BUILD_DIR ?? "build", "node/index.js");
+const serverSourcesNewest = Math.max(newestMtime(path.join(root, "server")), newestMtime(path.join(root, "app")));
+if (process.env.KP_USE_TSX !== "1" && fs.existsSync(compiled) && fs.statSync(compiled).mtimeMs >= serverSourcesNewest) {
+  await import(compiled);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(path.join(root, "server/index.ts"));
+}

@@ -1,6 +1,6 @@
-// Registry of what runs beside HTTP: websocket upgrade handlers and background services
-// (collaboration rooms, scheduler, mail delivery, search indexing). Each feature registers
-// itself here so server/index.ts stays the same.
+// What runs beside HTTP: websocket upgrade handlers and background services (collaboration
+// rooms, scheduler, mail delivery, search indexing). The lists themselves are in
+// server/index.ts; a service module only exports its service, it never registers itself.
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 
@@ -15,20 +15,13 @@ export type BackgroundService = {
   stop: () => Promise<void> | void;
 };
 
-export const upgradeHandlers: UpgradeHandler[] = [];
-const services: BackgroundService[] = [];
-
-export function registerService(s: BackgroundService): void {
-  services.push(s);
-}
-
-export async function startBackground(server: http.Server): Promise<void> {
-  const { loadServices } = await import("./service-list");
-  await loadServices();
+/** Start services in list order. */
+export async function startServices(services: readonly BackgroundService[], server: http.Server): Promise<void> {
   for (const s of services) await s.start(server);
 }
 
-export async function stopBackground(): Promise<void> {
+/** Stop services in reverse order; one failing stop does not keep the others running. */
+export async function stopServices(services: readonly BackgroundService[]): Promise<void> {
   for (const s of [...services].reverse()) {
     try {
       await s.stop();
@@ -36,4 +29,9 @@ export async function stopBackground(): Promise<void> {
       console.error(`stopping ${s.name} failed`, e);
     }
   }
+}
+
+/** The upgrade handler whose prefix the request path starts with, if any. */
+export function findUpgradeHandler(handlers: readonly UpgradeHandler[], url: string): UpgradeHandler | undefined {
+  return handlers.find((h) => url.startsWith(h.prefix));
 }

@@ -22,3 +22,17 @@ export function DocumentNav({ slug, canEdit }: { slug: string; canEdit: boolean 
     </nav>
   );
 }
+
+/** What the editor area shows until the editor has loaded; without JavaScript it never loads, so say so. */
+export function EditorLoading({ slug }: { slug: string }) {
+  return (
+    <>
+      <noscript>
+        <p className="alert alert-warning" id="editor-zonder-javascript">
+          Bewerken kan alleen met JavaScript aan. Zet JavaScript aan in uw browser, of <a href={`/documenten/${slug}`}>lees het document</a>.
+        </p>
+      </noscript>
+      <p className="editor-loading">De editor wordt geladen…</p>
+    </>
+  );
+}

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Csrf, Field, FormError } from "./ui";
+import { organisationSchema } from "~/shared/schemas";
+import { Csrf, Field, FormError, Intent, Select } from "./forms";
 
 const KINDS = [
   { value: "gemeente", label: "Gemeente" },
@@ -19,27 +20,11 @@ export function OrganisationForm(props: {
   return (
     <Form method="post" noValidate>
       <Csrf />
+      <Intent value="save" />
       <FormError message={props.formError} />
-      <Field label="Naam" name="name" required maxLength={120} defaultValue={o?.name} error={e.name} />
-      <div className={`field${e.kind ? " field-error" : ""}`}>
-        <label htmlFor="veld-kind">
-          Soort<span className="required"> (verplicht)</span>
-        </label>
-        {e.kind ? (
-          <p className="error-text" id="veld-kind-fout">
-            {e.kind}
-          </p>
-        ) : null}
-        <select id="veld-kind" name="kind" defaultValue={o?.kind ?? ""} aria-invalid={e.kind ? true : undefined} aria-describedby={e.kind ? "veld-kind-fout" : undefined}>
-          <option value="">Kies een soort</option>
-          {KINDS.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Field label="Omschrijving" name="description" multiline maxLength={1000} defaultValue={o?.description} error={e.description} />
+      <Field schema={organisationSchema} label="Naam" name="name" defaultValue={o?.name} error={e.name} />
+      <Select label="Soort" name="kind" required placeholder="Kies een soort" defaultValue={o?.kind ?? ""} options={KINDS} error={e.kind} />
+      <Field schema={organisationSchema} label="Omschrijving" name="description" multiline defaultValue={o?.description} error={e.description} />
       <Field label="Kleur (voor cursors en labels)" name="color" maxLength={7} defaultValue={o?.color ?? "#1f5f8b"} hint="Een hexadecimale kleur, bijvoorbeeld #1f5f8b." error={e.color} />
       <button type="submit">{props.submitLabel}</button>
     </Form>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Csrf, Field, FormError } from "./ui";
+import { personSchema } from "~/shared/schemas";
+import { Csrf, Field, FormError, Intent, Select } from "./forms";
 
 type Option = { id: number; name: string };
 type Person = { name: string; email: string; functie: string; organisationId: number; roles: string[] };
@@ -24,35 +25,20 @@ export function PersonForm(props: {
   return (
     <Form method="post" noValidate>
       <Csrf />
-      <input type="hidden" name="intent" value="save" />
+      <Intent value="save" />
       <FormError message={props.formError} />
-      <Field label="Naam" name="name" required maxLength={120} defaultValue={p?.name} error={e.name} />
-      <Field label="E-mailadres" name="email" type="email" required maxLength={254} defaultValue={p?.email} error={e.email} />
-      <Field label="Functie" name="functie" maxLength={120} defaultValue={p?.functie} error={e.functie} />
-      <div className={`field${e.organisationId ? " field-error" : ""}`}>
-        <label htmlFor="veld-organisationId">
-          Organisatie<span className="required"> (verplicht)</span>
-        </label>
-        {e.organisationId ? (
-          <p className="error-text" id="veld-organisationId-fout">
-            {e.organisationId}
-          </p>
-        ) : null}
-        <select
-          id="veld-organisationId"
-          name="organisationId"
-          defaultValue={p?.organisationId ?? ""}
-          aria-invalid={e.organisationId ? true : undefined}
-          aria-describedby={e.organisationId ? "veld-organisationId-fout" : undefined}
-        >
-          <option value="">Kies een organisatie</option>
-          {props.organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field schema={personSchema} label="Naam" name="name" defaultValue={p?.name} error={e.name} />
+      <Field schema={personSchema} label="E-mailadres" name="email" type="email" defaultValue={p?.email} error={e.email} />
+      <Field schema={personSchema} label="Functie" name="functie" defaultValue={p?.functie} error={e.functie} />
+      <Select
+        label="Organisatie"
+        name="organisationId"
+        required
+        placeholder="Kies een organisatie"
+        defaultValue={p?.organisationId ? String(p.organisationId) : ""}
+        options={props.organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+        error={e.organisationId}
+      />
       <fieldset aria-describedby={e.roles ? "veld-roles-fout" : undefined}>
         <legend>Rollen</legend>
         {e.roles ? (
@@ -69,7 +55,7 @@ export function PersonForm(props: {
           </div>
         ))}
       </fieldset>
-      <Field label="Wachtwoord" name="password" type="password" autoComplete="new-password" hint={props.passwordHint} error={e.password} maxLength={200} />
+      <Field label="Wachtwoord" name="password" type="password" autoComplete="new-password" hint={props.passwordHint} error={e.password} schema={personSchema} />
       <button type="submit">{props.submitLabel}</button>
     </Form>
   );

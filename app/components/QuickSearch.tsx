@@ -49,6 +49,11 @@ export function QuickSearch() {
   const navigate = useNavigate();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  /** Where the focus was when the dialog opened (the button, or whatever had it for "/" and Ctrl+K). */
+  const returnTo = useRef<HTMLElement | null>(null);
+  /** Closed to open a result: the page's heading takes the focus instead. */
+  const leaving = useRef(false);
   const baseId = useId();
   const titleId = `${baseId}-titel`;
   const inputId = `${baseId}-invoer`;
@@ -67,6 +72,11 @@ export function QuickSearch() {
   const openDialog = useCallback(() => {
     const d = dialogRef.current;
     if (!d || d.open) return;
+    const before = document.activeElement;
+    // On a phone the button is hidden: the header's search field then.
+    const trigger = triggerRef.current?.offsetParent ? triggerRef.current : document.getElementById("kop-zoeken");
+    returnTo.current = before instanceof HTMLElement && before !== document.body ? before : trigger;
+    leaving.current = false;
     d.showModal();
     setOpen(true);
     inputRef.current?.focus();
@@ -123,6 +133,7 @@ export function QuickSearch() {
   const allResultsHref = `/zoeken?q=${encodeURIComponent(q)}`;
 
   const go = (url: string) => {
+    leaving.current = true;
     close();
     navigate(url);
   };
@@ -174,7 +185,7 @@ export function QuickSearch() {
         <input id="kop-zoeken" name="q" type="search" placeholder="Zoeken…" maxLength={500} autoComplete="off" />
         <button type="submit">Zoek</button>
         {hydrated ? (
-          <button type="button" className="quick-search-open" onClick={openDialog} aria-keyshortcuts="/ Control+K" title="Snel zoeken (/ of Ctrl+K)">
+          <button type="button" className="quick-search-open" ref={triggerRef} onClick={openDialog} aria-keyshortcuts="/ Control+K" title="Snel zoeken (/ of Ctrl+K)">
             Snel zoeken
           </button>
         ) : null}
@@ -183,7 +194,11 @@ export function QuickSearch() {
         ref={dialogRef}
         className="quick-search"
         aria-labelledby={titleId}
-        onClose={() => setOpen(false)}
+        onClose={() => {
+          setOpen(false);
+          // Back to where the person was (the dialog's own focus return goes to the body when it was opened by a key).
+          if (!leaving.current) (returnTo.current?.isConnected ? returnTo.current : document.getElementById("kop-zoeken"))?.focus();
+        }}
         onClick={(e) => {
           // A click on the backdrop (the dialog element itself) closes it.
           if (e.target === dialogRef.current) close();

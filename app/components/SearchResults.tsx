@@ -10,7 +10,8 @@ export function Highlighted({ segments }: { segments: Segment[] }) {
   );
 }
 
-export function SearchHitItem({ hit }: { hit: PresentedHit }) {
+/** `onOpen`: called when the result is followed (the search page counts it for "niet gevonden"). */
+export function SearchHitItem({ hit, onOpen }: { hit: PresentedHit; onOpen?: () => void }) {
   return (
     <li className={`search-hit search-hit-${hit.kind}`}>
       <p className="search-hit-kind">
@@ -22,7 +23,7 @@ export function SearchHitItem({ hit }: { hit: PresentedHit }) {
         ))}
       </p>
       <h3 className="search-hit-title">
-        <Link to={hit.url}>
+        <Link to={hit.url} onClick={onOpen}>
           <Highlighted segments={hit.title} />
           {hit.section.length ? (
             <>

@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 import { dataDir } from "~/utils/env.server";
+import { singleton } from "~/utils/singleton.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle, for functions that must write inside their caller's transaction. */
@@ -16,9 +17,7 @@ export type Reader = Pick<Db, "select">;
 type DbRegistry = Map<string, Db>;
 
 function registry(): DbRegistry {
-  const g = globalThis as unknown as { __kp_dbs?: DbRegistry };
-  g.__kp_dbs ??= new Map();
-  return g.__kp_dbs;
+  return singleton<DbRegistry>("db:registry", () => new Map());
 }
 
 export function migrationsFolder(): string {

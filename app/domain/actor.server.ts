@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
-import { getDb, schema } from "~/db/client.server";
+import { eq, sql } from "drizzle-orm";
+import { getDb, schema, type Db } from "~/db/client.server";
+import { prepared } from "~/db/prepared.server";
 import type { OrganisationKind, Role } from "~/db/schema";
 
 /** The acting person with everything the policy module needs, loaded once per request. */
@@ -19,44 +20,51 @@ export type Actor = {
   regisseurOfKetenIds: number[];
 };
 
+/** The four queries behind an actor, prepared once per database handle (they run on every request). */
+function actorStatements(db: Db) {
+  return prepared(db, "actor", (d) => ({
+    person: d
+      .select({
+        id: schema.people.id,
+        name: schema.people.name,
+        email: schema.people.email,
+        functie: schema.people.functie,
+        active: schema.people.active,
+        organisationId: schema.organisations.id,
+        organisationName: schema.organisations.name,
+        organisationKind: schema.organisations.kind,
+        organisationColor: schema.organisations.color,
+        organisationActive: schema.organisations.active,
+      })
+      .from(schema.people)
+      .innerJoin(schema.organisations, eq(schema.people.organisationId, schema.organisations.id))
+      .where(eq(schema.people.id, sql.placeholder("personId")))
+      .prepare(),
+    roles: d
+      .select({ role: schema.personRoles.role })
+      .from(schema.personRoles)
+      .where(eq(schema.personRoles.personId, sql.placeholder("personId")))
+      .prepare(),
+    memberKetens: d
+      .select({ id: schema.ketenMembers.ketenId })
+      .from(schema.ketenMembers)
+      .where(eq(schema.ketenMembers.organisationId, sql.placeholder("organisationId")))
+      .prepare(),
+    regisseurKetens: d
+      .select({ id: schema.ketens.id })
+      .from(schema.ketens)
+      .where(eq(schema.ketens.regisseurId, sql.placeholder("personId")))
+      .prepare(),
+  }));
+}
+
 export function loadActor(personId: number): Actor | null {
-  const db = getDb();
-  const row = db
-    .select({
-      id: schema.people.id,
-      name: schema.people.name,
-      email: schema.people.email,
-      functie: schema.people.functie,
-      active: schema.people.active,
-      organisationId: schema.organisations.id,
-      organisationName: schema.organisations.name,
-      organisationKind: schema.organisations.kind,
-      organisationColor: schema.organisations.color,
-      organisationActive: schema.organisations.active,
-    })
-    .from(schema.people)
-    .innerJoin(schema.organisations, eq(schema.people.organisationId, schema.organisations.id))
-    .where(eq(schema.people.id, personId))
-    .get();
+  const q = actorStatements(getDb());
+  const row = q.person.get({ personId });
   if (!row || !row.active || !row.organisationActive) return null;
-  const roles = db
-    .select({ role: schema.personRoles.role })
-    .from(schema.personRoles)
-    .where(eq(schema.personRoles.personId, personId))
-    .all()
-    .map((r) => r.role);
-  const memberKetenIds = db
-    .select({ id: schema.ketenMembers.ketenId })
-    .from(schema.ketenMembers)
-    .where(eq(schema.ketenMembers.organisationId, row.organisationId))
-    .all()
-    .map((r) => r.id);
-  const regisseurOfKetenIds = db
-    .select({ id: schema.ketens.id })
-    .from(schema.ketens)
-    .where(eq(schema.ketens.regisseurId, personId))
-    .all()
-    .map((r) => r.id);
+  const roles = q.roles.all({ personId }).map((r) => r.role);
+  const memberKetenIds = q.memberKetens.all({ organisationId: row.organisationId }).map((r) => r.id);
+  const regisseurOfKetenIds = q.regisseurKetens.all({ personId }).map((r) => r.id);
   return {
     id: row.id,
     name: row.name,

@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import { getDb, schema, type Tx } from "~/db/client.server";
+import { getDb, schema, type Reader, type Tx } from "~/db/client.server";
 import { nowIso } from "~/utils/clock.server";
 
 /** Append an audit entry; pass the transaction so the entry commits with the change itself. */
@@ -20,9 +20,9 @@ export function audit(
     .run();
 }
 
-export function listAudit(opts: { limit?: number; offset?: number; entityType?: string } = {}) {
-  const db = getDb();
-  const q = db
+/** The audit log's rows with the actor's name: the one query behind listAudit and the beheer log. */
+export function auditRowsQuery(db: Reader = getDb()) {
+  return db
     .select({
       id: schema.auditLog.id,
       at: schema.auditLog.at,
@@ -35,6 +35,11 @@ export function listAudit(opts: { limit?: number; offset?: number; entityType?: 
     })
     .from(schema.auditLog)
     .leftJoin(schema.people, eq(schema.auditLog.actorId, schema.people.id))
+    .$dynamic();
+}
+
+export function listAudit(opts: { limit?: number; offset?: number; entityType?: string } = {}) {
+  const q = auditRowsQuery()
     .orderBy(desc(schema.auditLog.id))
     .limit(opts.limit ?? 100)
     .offset(opts.offset ?? 0);

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
+import { prepared } from "~/db/prepared.server";
 import { now } from "~/utils/clock.server";
 import { loadActor, type Actor } from "./actor.server";
 import { DomainError } from "./errors";
@@ -78,21 +79,43 @@ export function createSession(personId: number, userAgent = ""): { id: string; e
   return { id, expiresAt };
 }
 
+/**
+ * Within one turn of the event loop, the root loader and the route loader of one page ask for
+ * the same session; the second gets the first's answer. The memo is dropped at the end of the
+ * turn (setImmediate) and by every session change, so nothing older than the current request
+ * is ever served. Callers opt in, and only for reads (GET/HEAD): an action may change the
+ * person's rights before its loaders run.
+ */
+const memo = new Map<string, Actor | null>();
+function remember(sessionId: string, actor: Actor | null): Actor | null {
+  if (memo.size === 0) setImmediate(() => memo.clear());
+  memo.set(sessionId, actor);
+  return actor;
+}
+
 /** The actor behind a session id, or null when the session is unknown, expired or the person inactive. */
-export function actorForSession(sessionId: string | undefined | null): Actor | null {
+export function actorForSession(sessionId: string | undefined | null, opts: { reuseWithinTick?: boolean } = {}): Actor | null {
   if (!sessionId) return null;
-  const row = getDb()
-    .select({ personId: schema.sessions.personId })
-    .from(schema.sessions)
-    .where(and(eq(schema.sessions.id, sessionId), gt(schema.sessions.expiresAt, now().toISOString())))
-    .get();
-  return row ? loadActor(row.personId) : null;
+  if (opts.reuseWithinTick && memo.has(sessionId)) return memo.get(sessionId)!;
+  const db = getDb();
+  const lookup = prepared(db, "session", (d) =>
+    d
+      .select({ personId: schema.sessions.personId })
+      .from(schema.sessions)
+      .where(and(eq(schema.sessions.id, sql.placeholder("id")), gt(schema.sessions.expiresAt, sql.placeholder("now"))))
+      .prepare(),
+  );
+  const row = lookup.get({ id: sessionId, now: now().toISOString() });
+  const actor = row ? loadActor(row.personId) : null;
+  return opts.reuseWithinTick ? remember(sessionId, actor) : actor;
 }
 
 export function deleteSession(sessionId: string): void {
+  memo.clear();
   getDb().delete(schema.sessions).where(eq(schema.sessions.id, sessionId)).run();
 }
 
 export function deleteSessionsOf(personId: number): number {
+  memo.clear();
   return getDb().delete(schema.sessions).where(eq(schema.sessions.personId, personId)).run().changes;
 }

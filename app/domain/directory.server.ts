@@ -36,7 +36,9 @@ export function listOrganisations() {
       color: schema.organisations.color,
       fictitious: schema.organisations.fictitious,
       active: schema.organisations.active,
-      peopleCount: sql<number>`(select count(*) from people p where p.organisation_id = ${schema.organisations.id} and p.active = 1)`,
+      // Qualified by hand: in a single-table select drizzle writes the column as a bare "id", which
+      // inside the subquery would mean p.id (and count 1 for almost every organisation).
+      peopleCount: sql<number>`(select count(*) from people p where p.organisation_id = "organisations"."id" and p.active = 1)`,
     })
     .from(schema.organisations)
     .orderBy(asc(schema.organisations.name))

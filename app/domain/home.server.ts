@@ -6,6 +6,7 @@ import { listNotifications } from "./notify.server";
 import { invitationsFor, managedProposalsFor } from "./consultation/proposals.server";
 import { signalsForHome } from "./signals/queries.server";
 import { documentsForHome } from "./documents/documents.server";
+import { pendingOffersFor } from "./documents/publishing.server";
 
 export function homeFor(actor: Actor) {
   const db = getDb();
@@ -19,5 +20,7 @@ export function homeFor(actor: Actor) {
     proposals: { invited: invitationsFor(actor), managed: managedProposalsFor(actor) },
     signals: signalsForHome(actor),
     documents: documentsForHome({ actor }).slice(0, 8),
+    /** Drafts offered for publication on documents this person owns (issue 12). */
+    offers: pendingOffersFor(actor),
   };
 }

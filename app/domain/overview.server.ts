@@ -7,16 +7,18 @@ import { today } from "~/utils/clock.server";
 import type { Actor } from "./actor.server";
 import { listDocuments } from "./documents/documents.server";
 import { listProposals, type ProposalListItem } from "./consultation/proposals.server";
+import { DATE_LABELS } from "~/shared/proposal-dates";
 import { signalOverview } from "./signals/overview.server";
 import { canSeeSignalOverview } from "./policy.server";
+import { overlapFlags, runningChanges } from "./verkenning/samenhang.server";
 
 const CLOSED = new Set(["geevalueerd", "ingetrokken"]);
 
 export const AGENDA_LABELS = {
   consultationCloses: "Consultatie sluit",
-  decisionPlanned: "Besluit gepland",
-  effectiveDate: "Ingangsdatum",
-  evaluationDate: "Evaluatie",
+  decisionPlanned: DATE_LABELS.decisionPlanned,
+  effectiveDate: DATE_LABELS.effectiveDate,
+  evaluationDate: DATE_LABELS.evaluationDate,
 } as const;
 type AgendaField = keyof typeof AGENDA_LABELS;
 
@@ -70,6 +72,12 @@ export function integralOverview({ actor }: { actor: Actor }) {
     }),
     portalWide: group(null),
     agenda: agendaOf(proposals, on),
+    /** Running changes (proposals and verkenningen) that reach one organisation close together. */
+    overlaps: overlapFlags(runningChanges(actor)).map((f) => ({
+      organisationName: f.organisationName,
+      reason: f.reason,
+      changes: [f.a, f.b].map((c) => ({ key: c.key, title: c.title, href: c.href, statusLabel: c.statusLabel, kind: c.kind })),
+    })),
     showsSignals: signals !== null,
   };
 }

@@ -3,7 +3,8 @@ import { singleton } from "~/utils/singleton.server";
 
 type Writer = Pick<ReturnType<typeof getDb>, "insert">;
 
-export type SearchEntityType = "document" | "draft" | "proposal" | "signal" | "person" | "organisation";
+/** Built-in types, then the added sources of app/domain/search/source-registry.server.ts. */
+export type SearchEntityType = "document" | "draft" | "proposal" | "signal" | "person" | "organisation" | "comments" | "decision" | "register_item" | "opdracht" | "verkenning" | "meeting" | "action";
 
 type Listener = () => void;
 const listeners = () => singleton<Set<Listener>>("search-outbox-listeners", () => new Set());

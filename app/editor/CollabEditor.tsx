@@ -1,7 +1,7 @@
 // The collaborative editor (browser only; the route lazy-loads it). Lexical bound to a
 // Y.Doc via CollaborationPlugin, synced with y-websocket to /collab/<documentId> on the
 // same origin. The server seeds every document, so this client never bootstraps content.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Provider } from "@lexical/yjs";
 import { LexicalComposer, type InitialConfigType } from "@lexical/react/LexicalComposer";
 import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
@@ -14,10 +14,14 @@ import { CollaborationPlugin } from "@lexical/react/LexicalCollaborationPlugin";
 import { LexicalCollaboration } from "@lexical/react/LexicalCollaborationContext";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { CLOSE_MESSAGES, COLLAB_PATH_PREFIX } from "~/shared/collab";
+import { toBase64 } from "lib0/buffer";
+import * as decoding from "lib0/decoding";
+import { CLOSE_MESSAGES, COLLAB_PATH_PREFIX, MESSAGE_NOTICE, parseRoomNotice, roomNoticeText, type RoomNotice } from "~/shared/collab";
 import { editorNodes, editorTheme } from "./nodes";
 import { safeHref } from "./links";
 import { Toolbar } from "./Toolbar";
+import { Presence, type Person } from "./Presence";
+import { TableOfContents } from "./TableOfContents";
 
 export type CollabEditorProps = {
   /** Path segment after /collab/ (the document id for documents). */
@@ -27,10 +31,11 @@ export type CollabEditorProps = {
   user: { name: string; color: string; organisation: string };
   /** Accessible name of the editable area. */
   label: string;
+  /** Called with the Y.Doc's state vector (base64) after every change, e.g. for the publish form. */
+  onStateVector?: (stateVector: string) => void;
 };
 
 type Status = "connecting" | "connected" | "disconnected";
-type Person = { clientId: number; name: string; color: string; organisation: string };
 
 function collabServerUrl(): string {
   const { protocol, host } = window.location;
@@ -41,11 +46,17 @@ function validateUrl(url: string): boolean {
   return safeHref(url) !== null;
 }
 
-export default function CollabEditor({ room, docId, user, label }: CollabEditorProps) {
+export default function CollabEditor({ room, docId, user, label, onStateVector }: CollabEditorProps) {
   const [status, setStatus] = useState<Status>("connecting");
   const [closedMessage, setClosedMessage] = useState<string | null>(null);
   const [people, setPeople] = useState<Person[]>([]);
   const [synced, setSynced] = useState(false);
+  const [notice, setNotice] = useState<RoomNotice | null>(null);
+  const [selfId, setSelfId] = useState<number | null>(null);
+  const cursorsRef = useRef<HTMLDivElement>(null);
+  // A ref, so a new callback does not make a new provider (which would reconnect).
+  const stateVectorListener = useRef(onStateVector);
+  stateVectorListener.current = onStateVector;
 
   const initialConfig: InitialConfigType = useMemo(
     () => ({
@@ -66,9 +77,17 @@ export default function CollabEditor({ room, docId, user, label }: CollabEditorP
         doc = new Y.Doc();
         yjsDocMap.set(id, doc);
       }
+      const ydoc = doc;
+      ydoc.on("update", () => stateVectorListener.current?.(toBase64(Y.encodeStateVector(ydoc))));
       // No BroadcastChannel: every change goes through the server, which checks rights.
       const provider = new WebsocketProvider(collabServerUrl(), room, doc, { connect: false, disableBc: true });
       provider.on("status", ({ status: s }) => setStatus(s));
+      setSelfId(provider.awareness.clientID);
+      // Published or restored by someone: shown to everyone with the document open.
+      provider.messageHandlers[MESSAGE_NOTICE] = (_encoder, decoder) => {
+        const n = parseRoomNotice(decoding.readVarString(decoder));
+        if (n) setNotice(n);
+      };
       provider.on("sync", (isSynced: boolean) => setSynced(isSynced));
       provider.on("closed", ({ code }) => {
         setClosedMessage(CLOSE_MESSAGES[code] ?? `De verbinding is verbroken (code ${code}). Laad de pagina opnieuw.`);
@@ -96,12 +115,13 @@ export default function CollabEditor({ room, docId, user, label }: CollabEditorP
   // Stable identity: CollaborationPlugin reconnects whenever this object changes.
   const awarenessData = useMemo(() => ({ organisation: user.organisation }), [user.organisation]);
 
-  // One entry per person even when they have the document open in two tabs.
+  // One entry per person even when they have the document open in two tabs (this tab first).
   const present = useMemo(() => {
     const byName = new Map<string, Person>();
-    for (const p of people) if (!byName.has(`${p.name}|${p.organisation}`)) byName.set(`${p.name}|${p.organisation}`, p);
+    const ordered = [...people].sort((a, b) => Number(b.clientId === selfId) - Number(a.clientId === selfId));
+    for (const p of ordered) if (!byName.has(`${p.name}|${p.organisation}`)) byName.set(`${p.name}|${p.organisation}`, p);
     return [...byName.values()];
-  }, [people]);
+  }, [people, selfId]);
 
   useEffect(() => {
     if (closedMessage) setStatus("disconnected");
@@ -117,23 +137,16 @@ export default function CollabEditor({ room, docId, user, label }: CollabEditorP
           <span className="connection-dot" aria-hidden="true" />
           {closedMessage ? "Niet verbonden" : statusText}
         </p>
-        <div className="presence" aria-live="polite">
-          <span className="presence-label">Nu in dit document:</span>{" "}
-          {present.length ? (
-            <ul className="presence-list">
-              {present.map((p) => (
-                <li key={p.clientId}>
-                  <span className="swatch" style={{ background: p.color }} aria-hidden="true" />
-                  {p.name}
-                  {p.organisation ? <span className="meta"> ({p.organisation})</span> : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <span className="meta">alleen u</span>
-          )}
-        </div>
+        <Presence people={present} selfId={selfId} cursors={cursorsRef} />
       </div>
+      {notice ? (
+        <div className="alert alert-warning editor-notice" role="status">
+          {roomNoticeText(notice)}{" "}
+          <button type="button" className="button-link" onClick={() => setNotice(null)}>
+            Melding sluiten
+          </button>
+        </div>
+      ) : null}
       {closedMessage ? (
         <div className="alert alert-error" role="alert">
           {closedMessage}
@@ -141,8 +154,9 @@ export default function CollabEditor({ room, docId, user, label }: CollabEditorP
       ) : null}
       <LexicalCollaboration>
         <LexicalComposer initialConfig={initialConfig}>
+          <TableOfContents />
           <Toolbar />
-          <div className="editor-frame">
+          <div className="editor-frame" ref={cursorsRef}>
             <RichTextPlugin
               contentEditable={<ContentEditable className="editor-content doc-body" aria-label={label} aria-multiline="true" spellCheck />}
               ErrorBoundary={LexicalErrorBoundary}
@@ -158,6 +172,7 @@ export default function CollabEditor({ room, docId, user, label }: CollabEditorP
             username={user.name}
             cursorColor={user.color}
             awarenessData={awarenessData}
+            cursorsContainerRef={cursorsRef}
           />
         </LexicalComposer>
       </LexicalCollaboration>

@@ -1,6 +1,10 @@
 // Formatting toolbar: one tab stop, arrow keys move between buttons (WAI-ARIA toolbar
 // pattern), toggles report their state with aria-pressed. Buttons keep the editor's
-// selection by not taking focus on mouse down.
+// selection by not taking focus on mouse down. The toolbar sticks to the top of the window
+// while a long document scrolls; less used actions sit in a "Meer" menu so it never wraps.
+// Editor shortcuts win over the page's: Ctrl/Cmd+K inside the text opens the link form
+// (QuickSearch ignores a key event the editor has handled). The link form opens at the
+// cursor and takes focus without scrolling the page.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type FormEvent } from "react";
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
 import { $createHeadingNode, $isHeadingNode } from "@lexical/rich-text";
@@ -16,13 +20,16 @@ import {
   $isRootOrShadowRoot,
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_HIGH,
   COMMAND_PRIORITY_LOW,
   FORMAT_TEXT_COMMAND,
+  KEY_DOWN_COMMAND,
   REDO_COMMAND,
   SELECTION_CHANGE_COMMAND,
   UNDO_COMMAND,
 } from "lexical";
-import { safeHref } from "./links";
+import { normalizeHref } from "./links";
+import { ToolbarMenu } from "./ToolbarMenu";
 
 type BlockType = "paragraph" | "h2" | "h3" | "bullet" | "number" | "other";
 
@@ -36,6 +43,8 @@ export function Toolbar() {
   const [canRedo, setCanRedo] = useState(false);
   const [linkFormOpen, setLinkFormOpen] = useState(false);
   const [linkError, setLinkError] = useState<string | null>(null);
+  const [linkAt, setLinkAt] = useState<{ top: number; left: number } | null>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
 
@@ -62,9 +71,35 @@ export function Toolbar() {
     setInLink($isLinkNode(anchor.getParent()) || $isLinkNode(anchor));
   }, []);
 
+  /** Open the link form just below the cursor (in the editor's coordinates), not at the toolbar. */
+  const openLinkForm = useCallback(() => {
+    // The sticky wrap is the form's containing block, so measure from it.
+    const wrap = wrapRef.current;
+    const selection = window.getSelection();
+    const rect = selection && selection.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : null;
+    if (wrap && rect && (rect.top || rect.left)) {
+      const box = wrap.getBoundingClientRect();
+      // Below the cursor, or above it when the window has no room left underneath.
+      const below = rect.bottom + 140 < window.innerHeight;
+      setLinkAt({ top: below ? rect.bottom - box.top + 6 : rect.top - box.top - 140, left: Math.max(0, Math.min(rect.left - box.left, box.width - 320)) });
+    } else setLinkAt(null);
+    setLinkError(null);
+    setLinkFormOpen(true);
+  }, []);
+
   useEffect(
     () =>
       mergeRegister(
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (e: globalThis.KeyboardEvent) => {
+            if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return false;
+            e.preventDefault();
+            openLinkForm();
+            return true;
+          },
+          COMMAND_PRIORITY_HIGH,
+        ),
         editor.registerUpdateListener(({ editorState }) => editorState.read(readSelection)),
         editor.registerCommand(
           SELECTION_CHANGE_COMMAND,
@@ -91,7 +126,7 @@ export function Toolbar() {
           COMMAND_PRIORITY_LOW,
         ),
       ),
-    [editor, readSelection],
+    [editor, readSelection, openLinkForm],
   );
 
   const setBlockType = (type: "paragraph" | "h2" | "h3") => {
@@ -114,14 +149,20 @@ export function Toolbar() {
   const submitLink = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const raw = String(new FormData(e.currentTarget).get("url") ?? "");
-    const href = safeHref(raw);
+    const href = normalizeHref(raw);
     if (!href) {
-      setLinkError("Vul een volledig webadres in dat begint met https:// of http://, of een mailto:-adres.");
+      setLinkError("Vul een volledig webadres in dat begint met https:// of http://, of een mailto:-adres. Een adres als zaanstad.nl mag ook.");
       return;
     }
     editor.dispatchCommand(TOGGLE_LINK_COMMAND, href);
     setLinkError(null);
     setLinkFormOpen(false);
+    editor.focus();
+  };
+
+  const closeLinkForm = () => {
+    setLinkFormOpen(false);
+    setLinkError(null);
     editor.focus();
   };
 
@@ -140,15 +181,11 @@ export function Toolbar() {
       pressed: inLink,
       onClick: () => {
         if (inLink) editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
-        else setLinkFormOpen((o) => !o);
+        else if (linkFormOpen) closeLinkForm();
+        else openLinkForm();
       },
     },
-    {
-      key: "table",
-      label: "Tabel invoegen (3 bij 3)",
-      text: "Tabel",
-      onClick: () => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: "3", columns: "3", includeHeaders: { rows: true, columns: false } }),
-    },
+    { key: "more", label: "Meer opmaak", text: "Meer ▾", onClick: () => undefined },
     { key: "undo", label: "Ongedaan maken", text: "Ongedaan maken", disabled: !canUndo, onClick: () => editor.dispatchCommand(UNDO_COMMAND, undefined) },
     { key: "redo", label: "Opnieuw", text: "Opnieuw", disabled: !canRedo, onClick: () => editor.dispatchCommand(REDO_COMMAND, undefined) },
   ];
@@ -164,9 +201,24 @@ export function Toolbar() {
   };
 
   return (
-    <div className="editor-toolbar-wrap">
+    <div className="editor-toolbar-wrap" ref={wrapRef}>
       <div className="editor-toolbar" role="toolbar" aria-label="Opmaak" ref={toolbarRef} onKeyDown={onKeyDown}>
-        {buttons.map((b, i) => (
+        {buttons.map((b, i) =>
+          b.key === "more" ? (
+            <ToolbarMenu
+              key={b.key}
+              tabIndex={i === focusIndex ? 0 : -1}
+              onFocus={() => setFocusIndex(i)}
+              items={[
+                {
+                  key: "table",
+                  text: "Tabel invoegen (3 bij 3)",
+                  onSelect: () => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: "3", columns: "3", includeHeaders: { rows: true, columns: false } }),
+                },
+                { key: "link", text: "Link toevoegen (Ctrl+K)", onSelect: openLinkForm },
+              ]}
+            />
+          ) : (
           <button
             key={b.key}
             type="button"
@@ -185,20 +237,30 @@ export function Toolbar() {
           >
             {b.text}
           </button>
-        ))}
+          ),
+        )}
       </div>
       {linkFormOpen ? (
-        <form className="link-form" onSubmit={submitLink} noValidate>
+        <form
+          className={`link-form${linkAt ? " link-form-at-cursor" : ""}`}
+          style={linkAt ? { top: linkAt.top, left: linkAt.left } : undefined}
+          onSubmit={submitLink}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") closeLinkForm();
+          }}
+          noValidate
+        >
           <label htmlFor="link-url">Adres van de link</label>
           <input
             id="link-url"
             name="url"
-            type="url"
+            type="text"
             inputMode="url"
-            placeholder="https://"
+            autoComplete="url"
+            placeholder="bijvoorbeeld zaanstad.nl"
             aria-invalid={linkError ? true : undefined}
             aria-describedby={linkError ? "link-url-fout" : undefined}
-            autoFocus
+            ref={focusOnce}
           />
           <button type="submit" className="button-secondary">
             Link toevoegen
@@ -215,4 +277,11 @@ export function Toolbar() {
       ) : null}
     </div>
   );
+}
+
+/** Focus the link field once, without scrolling: autoFocus would jump the page to the form. */
+function focusOnce(el: HTMLInputElement | null) {
+  if (!el || el.dataset.focused) return;
+  el.dataset.focused = "1";
+  el.focus({ preventScroll: true });
 }

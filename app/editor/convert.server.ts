@@ -208,6 +208,14 @@ function collectHeadings(n: LNode, out: LNode[] = []): LNode[] {
   return out;
 }
 
+/** The headings of a document with the ids lexicalStateToHtml gives them (for a table of contents). */
+export function headingOutline(json: string): Array<{ id: string; text: string; level: number }> {
+  const headings = collectHeadings(parseState(json));
+  const texts = headings.map((h) => inlineText(childrenOf(h)).trim());
+  const anchors = headingAnchors(texts);
+  return headings.map((h, i) => ({ id: anchors[i], text: texts[i], level: Number(headingTag(h).slice(1)) })).filter((h) => h.text !== "");
+}
+
 export function lexicalStateToHtml(json: string): string {
   const root = parseState(json);
   const headings = collectHeadings(root);

@@ -52,12 +52,32 @@ export function inlineText(nodes: LNode[]): string {
     .join("");
 }
 
+/** A run of inline text with its formatting (Lexical text format bits: 1 bold, 2 italic). */
+export type InlineSpan = { text: string; bold: boolean; italic: boolean; href: string | null };
+
+/** The inline content as formatted runs, in order (links carry their address). */
+export function inlineSpans(nodes: LNode[], href: string | null = null): InlineSpan[] {
+  const out: InlineSpan[] = [];
+  for (const n of nodes) {
+    if (n.type === "text") {
+      const format = num(n.format);
+      out.push({ text: str(n.text), bold: (format & 1) !== 0, italic: (format & 2) !== 0, href });
+    } else if (n.type === "link" || n.type === "autolink") out.push(...inlineSpans(childrenOf(n), str(n.url) || href));
+    else if (n.type === "linebreak") out.push({ text: "\n", bold: false, italic: false, href });
+    else if (typeof n.text === "string") out.push({ text: n.text, bold: false, italic: false, href });
+    else out.push(...inlineSpans(childrenOf(n), href));
+  }
+  return out;
+}
+
 export type TextBlock = {
   kind: "heading" | "paragraph" | "quote" | "listitem" | "tablerow";
   /** h1-h6 for headings, ul/ol for list items. */
   tag: string;
   depth: number;
   text: string;
+  /** Formatted runs of the block's text (headings, paragraphs, quotes, list items). */
+  spans?: InlineSpan[];
 };
 
 /** The document as a flat list of text blocks (headings, paragraphs, list items, table rows). */
@@ -69,7 +89,8 @@ export function textBlocks(json: string): TextBlock[] {
       case "paragraph":
       case "quote": {
         const text = inlineText(childrenOf(n)).trim();
-        if (text) out.push({ kind: n.type, tag: n.type === "heading" ? headingTag(n) : n.type === "quote" ? "blockquote" : "p", depth: 0, text });
+        const spans = inlineSpans(childrenOf(n));
+        if (text) out.push({ kind: n.type, tag: n.type === "heading" ? headingTag(n) : n.type === "quote" ? "blockquote" : "p", depth: 0, text, spans });
         return;
       }
       case "list": {
@@ -80,7 +101,7 @@ export function textBlocks(json: string): TextBlock[] {
       case "listitem": {
         const inline = childrenOf(n).filter((c) => c.type !== "list");
         const text = inlineText(inline).trim();
-        if (text) out.push({ kind: "listitem", tag: listTag || "ul", depth, text });
+        if (text) out.push({ kind: "listitem", tag: listTag || "ul", depth, text, spans: inlineSpans(inline) });
         for (const c of childrenOf(n)) if (c.type === "list") walk(c, depth + 1, "");
         return;
       }

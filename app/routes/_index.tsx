@@ -2,10 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { homeFor } from "~/domain/home.server";
 import { ROLE_LABELS } from "~/domain/directory.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { EmptyState, formatDate } from "~/components/ui";
 import { HomeProposals } from "~/components/consultation/HomeProposals";
 import { HomeSignals } from "~/components/signals/HomeSignals";
+import { newSinceLastVisit } from "~/domain/notices/visits.server";
+import { SinceLastVisit } from "~/components/notices/SinceLastVisit";
+import { HomeReports } from "~/components/opdrachten/HomeReports";
+import { upcomingReports } from "~/domain/opdrachten/queries.server";
+import { HomeOffers } from "~/components/documents/HomeOffers";
 
 export const meta: MetaFunction = () => [{ title: "Start · Ketenportaal Zaanstad" }];
 
@@ -14,6 +19,8 @@ export const loader = page(({ request }: LoaderFunctionArgs) => {
   return {
     me: { name: actor.name, organisationName: actor.organisationName, roles: actor.roles.map((r) => ROLE_LABELS[r]) },
     ...homeFor(actor),
+    sinceLastVisit: newSinceLastVisit(actor),
+    reports: upcomingReports({ actor, days: 60, limit: 5 }),
   };
 });
 
@@ -27,6 +34,7 @@ export default function Index() {
       </p>
       <div className="two-col">
         <div>
+          <SinceLastVisit {...data.sinceLastVisit} />
           <section aria-labelledby="kop-meldingen">
             <h2 id="kop-meldingen">Nieuwste meldingen</h2>
             {data.notifications.length ? (
@@ -44,8 +52,10 @@ export default function Index() {
               <Link to="/meldingen">Alle meldingen</Link>
             </p>
           </section>
+          <HomeOffers offers={data.offers} />
           <HomeProposals invited={data.proposals.invited} managed={data.proposals.managed} />
           <HomeSignals data={data.signals} />
+          <HomeReports moments={data.reports} />
           <section aria-labelledby="kop-documenten">
             <h2 id="kop-documenten">Documenten van uw ketens</h2>
             {data.documents.length ? (

@@ -1,10 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getKeten, listOrganisations, listPeople, updateKeten } from "~/domain/directory.server";
 import { assertCanAdminister } from "~/domain/policy.server";
 import { ketenSchema } from "~/shared/schemas";
-import { formAction, page, readForm, requireActor } from "~/utils/request.server";
-import { Csrf, Field, FormError, Notice, PageHeader, errorsOf } from "~/components/ui";
+import { formAction, intent } from "~/http/action.server";
+import { page, requireActor } from "~/http/request.server";
+import { Csrf, Field, FormError, Notice, PageHeader } from "~/components/ui";
+import { Select, refusalFor } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Keten beheren · Beheer · Ketenportaal Zaanstad" }];
 
@@ -18,18 +20,23 @@ export const loader = page(({ request, params }: LoaderFunctionArgs) => {
   };
 });
 
-export const action = formAction(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request);
-  assertCanAdminister(actor);
-  const keten = getKeten(params.slug ?? "");
-  const { value } = await readForm(request, ketenSchema);
-  updateKeten({ actor, id: keten.id, ...value });
-  return redirect(`/beheer/ketens/${keten.slug}?opgeslagen=1`);
-});
+export const action = formAction(
+  {
+    save: intent({
+      schema: ketenSchema,
+      run({ actor, value, params }) {
+        const keten = getKeten(params.slug ?? "");
+        updateKeten({ actor, id: keten.id, ...value });
+        return redirect(`/beheer/ketens/${keten.slug}?opgeslagen=1`);
+      },
+    }),
+  },
+  { authorize: assertCanAdminister },
+);
 
 export default function KetenBeheer() {
   const { keten, organisations, candidates } = useLoaderData<typeof loader>();
-  const { formError, fieldErrors: e } = errorsOf(useActionData<typeof action>());
+  const { formError, fieldErrors: e } = refusalFor(useActionData<typeof action>());
   const [params] = useSearchParams();
   const memberIds = new Set(keten.members.map((m) => m.id));
   return (
@@ -39,23 +46,15 @@ export default function KetenBeheer() {
       <Form method="post" noValidate>
         <Csrf />
         <FormError message={formError} />
-        <Field label="Omschrijving" name="description" multiline maxLength={1000} defaultValue={keten.description} error={e.description} />
-        <div className={`field${e.regisseurId ? " field-error" : ""}`}>
-          <label htmlFor="veld-regisseurId">Regisseur</label>
-          {e.regisseurId ? (
-            <p className="error-text" id="veld-regisseurId-fout">
-              {e.regisseurId}
-            </p>
-          ) : null}
-          <select id="veld-regisseurId" name="regisseurId" defaultValue={keten.regisseurId ?? ""} aria-describedby={e.regisseurId ? "veld-regisseurId-fout" : undefined}>
-            <option value="">Nog niet benoemd</option>
-            {candidates.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.organisationName})
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field schema={ketenSchema} label="Omschrijving" name="description" multiline defaultValue={keten.description} error={e.description} />
+        <Select
+          label="Regisseur"
+          name="regisseurId"
+          placeholder="Nog niet benoemd"
+          defaultValue={keten.regisseurId ? String(keten.regisseurId) : ""}
+          options={candidates.map((c) => ({ value: String(c.id), label: `${c.name} (${c.organisationName})` }))}
+          error={e.regisseurId}
+        />
         <Field
           label="Terugkoppeltermijn voor signalen (werkdagen)"
           name="feedbackDays"

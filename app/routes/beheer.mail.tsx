@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { listOutbox } from "~/domain/notify.server";
 import { assertCanAdminister } from "~/domain/policy.server";
 import { env } from "~/utils/env.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { EmptyState, PageHeader, formatDate } from "~/components/ui";
 
 export const meta: MetaFunction = () => [{ title: "Uitgaande e-mail · Beheer · Ketenportaal Zaanstad" }];

@@ -1,21 +1,24 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams, type Params } from "@remix-run/react";
 import { getPersonForAdmin, listOrganisations, setPersonActive, updatePerson } from "~/domain/directory.server";
-import { notFound } from "~/domain/errors";
 import { personActiveSchema, personSchema } from "~/shared/schemas";
-import { formAction, page, readForm, requireActor } from "~/utils/request.server";
-import { Csrf, Notice, PageHeader, errorsOf } from "~/components/ui";
+import { formAction, intent } from "~/http/action.server";
+import { idParam } from "~/http/ids.server";
+import { page, requireActor } from "~/http/request.server";
+import { Notice, PageHeader } from "~/components/ui";
+import { Csrf, FormError, Intent, PageRefusal, refusalFor } from "~/components/forms";
 import { PersonForm } from "~/components/PersonForm";
 import { assertCanAdminister } from "~/domain/policy.server";
+import { deactivatePerson, openWorkOf, successorsFor } from "~/domain/deactivation.server";
+import { DeactivateConfirm } from "~/components/beheer/DeactivateConfirm";
+import { z } from "zod";
+import { idSchema } from "~/shared/ids";
+
+const deactivateSchema = z.object({ to: z.preprocess((v) => (v === "" ? undefined : v), idSchema("Kies een persoon uit de lijst.").optional()) });
 
 export const meta: MetaFunction = () => [{ title: "Persoon bewerken · Beheer · Ketenportaal Zaanstad" }];
 
-function personId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw notFound("Deze persoon bestaat niet.");
-  return id;
-}
+const personId = (params: Params) => idParam(params, "id", "Deze persoon bestaat niet.");
 
 export const loader = page(({ request, params }: LoaderFunctionArgs) => {
   const actor = requireActor(request);
@@ -24,31 +27,55 @@ export const loader = page(({ request, params }: LoaderFunctionArgs) => {
     person,
     organisations: listOrganisations().map((o) => ({ id: o.id, name: o.name })),
     isSelf: person.id === actor.id,
+    // The confirmation step (?deactiveren=1): open work and who can take it over.
+    confirm:
+      person.active && person.id !== actor.id && new URL(request.url).searchParams.get("deactiveren") === "1"
+        ? { work: openWorkOf(actor, person.id), successors: successorsFor(actor, person.id) }
+        : null,
   };
 });
 
-export const action = formAction(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request);
-  assertCanAdminister(actor);
-  const id = personId(params);
-  const intent = new URL(request.url).searchParams.get("intent");
-  if (intent === "active") {
-    const { value } = await readForm(request, personActiveSchema);
-    setPersonActive({ actor, id, active: value.active });
-    return redirect(`/beheer/personen/${id}?opgeslagen=1`);
-  }
-  const { value } = await readForm(request, personSchema.extend({ intent: z.string().optional() }));
-  await updatePerson({ actor, id, ...value });
-  return redirect(`/beheer/personen/${id}?opgeslagen=1`);
-});
+export const action = formAction(
+  {
+    save: intent({
+      schema: personSchema,
+      async run({ actor, value, params }) {
+        const id = personId(params);
+        await updatePerson({ actor, id, ...value });
+        return redirect(`/beheer/personen/${id}?opgeslagen=1`);
+      },
+    }),
+    active: intent({
+      schema: personActiveSchema,
+      run({ actor, value, params }) {
+        const id = personId(params);
+        // Deactivating asks for confirmation first (and offers to hand the open work over).
+        if (!value.active) return redirect(`/beheer/personen/${id}?deactiveren=1#deactiveren`);
+        setPersonActive({ actor, id, active: true });
+        return redirect(`/beheer/personen/${id}?opgeslagen=1`);
+      },
+    }),
+    deactivate: intent({
+      schema: deactivateSchema,
+      run({ actor, value, params }) {
+        const id = personId(params);
+        deactivatePerson({ actor, id, to: value.to ?? null });
+        return redirect(`/beheer/personen/${id}?opgeslagen=1`);
+      },
+    }),
+  },
+  { authorize: assertCanAdminister, defaultIntent: "save" },
+);
 
 export default function PersoonBewerken() {
-  const { person, organisations, isSelf } = useLoaderData<typeof loader>();
-  const { formError, fieldErrors } = errorsOf(useActionData<typeof action>());
+  const { person, organisations, isSelf, confirm } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { formError, fieldErrors } = refusalFor(result, "save");
   const [params] = useSearchParams();
   return (
     <div>
       <PageHeader title={person.name} lead={`${person.organisationName} · ${person.active ? "actief" : "gedeactiveerd"}`} />
+      <PageRefusal result={result} shownBy={isSelf ? ["save"] : ["save", "active", "deactivate"]} />
       {params.get("opgeslagen") ? <Notice tone="success">De wijziging is opgeslagen en staat in het auditlog.</Notice> : null}
       <PersonForm
         organisations={organisations}
@@ -61,9 +88,13 @@ export default function PersoonBewerken() {
       <h2>Account</h2>
       {isSelf ? (
         <p className="meta">U kunt uw eigen account niet deactiveren.</p>
+      ) : confirm ? (
+        <DeactivateConfirm personId={person.id} name={person.name} work={confirm.work} successors={confirm.successors} {...refusalFor(result, "deactivate")} />
       ) : (
-        <Form method="post" action="?intent=active">
+        <Form method="post">
           <Csrf />
+          <Intent value="active" />
+          <FormError message={refusalFor(result, "active").formError} />
           {person.active ? (
             <>
               <p>Deactiveren beëindigt direct alle sessies van deze persoon. Wat de persoon schreef, blijft bewaard.</p>

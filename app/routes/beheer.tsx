@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { assertCanAdminister } from "~/domain/policy.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 
 export const loader = page(({ request }: LoaderFunctionArgs) => {
   assertCanAdminister(requireActor(request));
@@ -18,6 +18,9 @@ export default function Beheer() {
           <li><NavLink to="/beheer/organisaties/nieuw">Nieuwe organisatie</NavLink></li>
           <li><NavLink to="/beheer/audit">Auditlog</NavLink></li>
           <li><NavLink to="/beheer/mail">Uitgaande e-mail</NavLink></li>
+          <li><NavLink to="/beheer/bewaartermijnen">Bewaartermijnen</NavLink></li>
+          <li><NavLink to="/beheer/synoniemen">Synoniemen</NavLink></li>
+          <li><NavLink to="/beheer/zoekvragen">Niet gevonden</NavLink></li>
         </ul>
       </nav>
       <Outlet />

@@ -1,11 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { KIND_LABELS, documentRights, requireVisibleDocument } from "~/domain/documents/documents.server";
+import { isFollowing } from "~/domain/follows.server";
+import { FollowButton } from "~/components/FollowButton";
+import { documentRights, requireVisibleDocument } from "~/domain/documents/documents.server";
+import { KIND_LABELS } from "~/shared/documents";
 import { draftDiffersFromPublished, getCurrentVersion } from "~/domain/documents/versions.server";
 import { listProposals } from "~/domain/consultation/proposals.server";
-import { page, requireActor } from "~/utils/request.server";
+import { unknownDatesOf } from "~/domain/consultation/unknown-dates.server";
+import { page, requireActor } from "~/http/request.server";
 import { Notice, PageHeader, formatDate } from "~/components/ui";
 import { DocumentNav } from "~/components/DocumentNav";
+import { parseIdText } from "~/shared/ids";
+import { UNKNOWN_DATE_TEXT } from "~/shared/pilot";
+import type { RouteHandle } from "~/shared/static-page";
+import { headingOutline } from "~/editor/convert.server";
+import { TableOfContents } from "~/components/TableOfContents";
+
+// The read view is text and links only: served without the React app (app/shared/static-page.ts).
+export const handle: RouteHandle = { hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title ?? "Document"} · Ketenportaal Zaanstad` }];
 
@@ -25,21 +37,30 @@ export const loader = page(({ request, params }: LoaderFunctionArgs) => {
           publishedByOrganisation: current.publishedByOrganisation,
           // Built by our own serializer from the JSON: escaped text, whitelisted links, no content attributes.
           html: current.html,
+          outline: headingOutline(current.lexicalJson),
         }
       : null,
     canEdit: rights.canEdit,
+    following: isFollowing(actor.id, "document", doc.id),
     isOwner: rights.isOwner,
     // A reader of the agreement sees at once that a change is coming, and when.
     running: listProposals({ actor, documentSlug: doc.slug })
       .filter((p) => p.status !== "geevalueerd" && p.status !== "ingetrokken" && p.status !== "van_kracht")
-      .map((p) => ({ id: p.id, title: p.title, statusLabel: p.statusLabel, consultationCloses: p.consultationCloses, effectiveDate: p.effectiveDate })),
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        statusLabel: p.statusLabel,
+        consultationCloses: p.consultationCloses,
+        effectiveDate: p.effectiveDate,
+        effectiveUnknown: unknownDatesOf(p.id).some((u) => u.field === "effectiveDate"),
+      })),
     draftDiffers: rights.canEdit ? draftDiffersFromPublished(doc.id) : false,
-    justPublished: Number(new URL(request.url).searchParams.get("gepubliceerd")) || null,
+    justPublished: parseIdText(new URL(request.url).searchParams.get("gepubliceerd")),
   };
 });
 
 export default function DocumentRead() {
-  const { document: doc, version, canEdit, isOwner, running, draftDiffers, justPublished } = useLoaderData<typeof loader>();
+  const { document: doc, version, canEdit, isOwner, running, draftDiffers, justPublished, following } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -71,12 +92,14 @@ export default function DocumentRead() {
         ) : null}
       </PageHeader>
       <DocumentNav slug={doc.slug} canEdit={canEdit} />
+      <FollowButton type="document" item={doc.slug} following={following} />
       {justPublished && version?.number === justPublished ? <Notice tone="success">Versie {justPublished} is gepubliceerd.</Notice> : null}
       {running.map((p) => (
         <Notice key={p.id} tone="warning">
           <strong>Er loopt een wijzigingsvoorstel:</strong> <Link to={`/wijzigingen/${p.id}`}>{p.title}</Link> ({p.statusLabel.toLowerCase()}
           {p.consultationCloses ? `; reageren kan tot en met ${formatDate(p.consultationCloses)}` : ""}
-          {p.effectiveDate ? `; beoogde ingangsdatum ${formatDate(p.effectiveDate)}` : ""}). Tot die datum geldt de tekst hieronder.
+          {p.effectiveDate ? `; beoogde ingangsdatum ${formatDate(p.effectiveDate)}` : `; ingangsdatum ${p.effectiveUnknown ? UNKNOWN_DATE_TEXT : "nog niet vastgesteld"}`}).{" "}
+          {p.effectiveDate ? "Tot die datum geldt de tekst hieronder." : "Tot er een ingangsdatum is, geldt de tekst hieronder."}
         </Notice>
       ))}
       {draftDiffers && version ? (
@@ -99,7 +122,10 @@ export default function DocumentRead() {
             . <span className="meta">Wat er veranderde: {version.summary}</span>{" "}
             <Link to={`/documenten/${doc.slug}/versies`}>Alle versies</Link>
           </p>
-          <article className="doc-body" aria-label={`Tekst van ${doc.title}`} dangerouslySetInnerHTML={{ __html: version.html }} />
+          <div className="doc-layout">
+            <TableOfContents entries={version.outline.map((h) => ({ key: h.id, text: h.text, level: h.level, href: `#${h.id}` }))} />
+            <article className="doc-body" aria-label={`Tekst van ${doc.title}`} dangerouslySetInnerHTML={{ __html: version.html }} />
+          </div>
         </>
       ) : (
         <Notice>

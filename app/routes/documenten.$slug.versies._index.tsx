@@ -1,10 +1,13 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { documentRights, requireVisibleDocument } from "~/domain/documents/documents.server";
 import { getCurrentVersion, listVersions, restoreVersion } from "~/domain/documents/versions.server";
 import { restoreSchema } from "~/shared/document-forms";
-import { formAction, page, readForm, requireActor } from "~/utils/request.server";
-import { Csrf, EmptyState, FormError, Notice, PageHeader, errorsOf, formatDate } from "~/components/ui";
+import { parseIdText } from "~/shared/ids";
+import { formAction, intent } from "~/http/action.server";
+import { page, requireActor } from "~/http/request.server";
+import { Csrf, EmptyState, FormError, Notice, PageHeader, formatDate, TableScroll } from "~/components/ui";
+import { refusalFor } from "~/components/forms";
 import { DocumentNav } from "~/components/DocumentNav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Versies: ${data?.document.title ?? "document"} · Ketenportaal Zaanstad` }];
@@ -27,21 +30,27 @@ export const loader = page(({ request, params }: LoaderFunctionArgs) => {
     currentNumber: current?.number ?? null,
     canEdit: rights.canEdit,
     canRestore: rights.canRestore,
-    restored: Number(new URL(request.url).searchParams.get("teruggezet")) || null,
+    restored: parseIdText(new URL(request.url).searchParams.get("teruggezet")),
+    // ?terugzetten=N asks for confirmation first: a restore replaces the shared draft for everyone.
+    confirm: rights.canRestore ? parseIdText(new URL(request.url).searchParams.get("terugzetten")) : null,
   };
 });
 
-export const action = formAction(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = requireActor(request);
-  const doc = requireVisibleDocument(actor, params.slug ?? "");
-  const { value } = await readForm(request, restoreSchema);
-  restoreVersion({ actor, documentId: doc.id, number: value.number });
-  return redirect(`/documenten/${doc.slug}/versies?teruggezet=${value.number}`);
+export const action = formAction({
+  restore: intent({
+    schema: restoreSchema,
+    run({ actor, value, params }) {
+      const doc = requireVisibleDocument(actor, params.slug ?? "");
+      restoreVersion({ actor, documentId: doc.id, number: value.number });
+      return redirect(`/documenten/${doc.slug}/versies?teruggezet=${value.number}`);
+    },
+  }),
 });
 
 export default function Versies() {
-  const { document: doc, versions, currentNumber, canEdit, canRestore, restored } = useLoaderData<typeof loader>();
-  const { formError } = errorsOf(useActionData<typeof action>());
+  const { document: doc, versions, currentNumber, canEdit, canRestore, restored, confirm } = useLoaderData<typeof loader>();
+  const confirming = confirm && versions.some((v) => v.number === confirm) ? confirm : null;
+  const { formError } = refusalFor(useActionData<typeof action>());
   const busy = useNavigation().state === "submitting";
   const newest = versions[0]?.number;
   const previous = versions[1]?.number;
@@ -56,8 +65,30 @@ export default function Versies() {
         </Notice>
       ) : null}
       <FormError message={formError} />
+      {confirming ? (
+        <section className="confirm-restore" aria-labelledby="kop-terugzetten">
+          <h2 id="kop-terugzetten" tabIndex={-1} ref={(el) => el?.focus()}>
+            Versie {confirming} terugzetten in het concept?
+          </h2>
+          <p>
+            Dit vervangt het huidige concept voor iedereen: wie het document nu bewerkt, ziet meteen de tekst van versie {confirming}. Wijzigingen in het concept die nog niet
+            gepubliceerd zijn, verdwijnen uit het concept. Er verdwijnt geen versie en er wordt niets gepubliceerd.
+          </p>
+          <div className="actions">
+            <Form method="post" className="inline-form">
+              <Csrf />
+              <input type="hidden" name="number" value={confirming} />
+              <button type="submit" disabled={busy}>
+                Ja, vervang het concept door versie {confirming}
+              </button>
+            </Form>
+            <Link to={`/documenten/${doc.slug}/versies`}>Annuleren</Link>
+          </div>
+        </section>
+      ) : null}
       {versions.length ? (
         <>
+          <TableScroll label={`Versies van ${doc.title}`}>
           <table>
             <caption className="visually-hidden">Versies van {doc.title}</caption>
             <thead>
@@ -90,10 +121,9 @@ export default function Versies() {
                       </Link>
                     ) : null}
                     {canRestore ? (
-                      <Form method="post" className="inline-form">
-                        <Csrf />
-                        <input type="hidden" name="number" value={v.number} />
-                        <button type="submit" className="button-secondary" disabled={busy} aria-label={`Versie ${v.number} terugzetten in het concept`}>
+                      <Form method="get" className="inline-form">
+                        <input type="hidden" name="terugzetten" value={v.number} />
+                        <button type="submit" className="button-secondary" aria-label={`Versie ${v.number} terugzetten in het concept`}>
                           Terugzetten
                         </button>
                       </Form>
@@ -103,6 +133,7 @@ export default function Versies() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           {versions.length > 1 ? (
             <Form method="get" action={`/documenten/${doc.slug}/vergelijk`} className="filters" aria-labelledby="kop-vergelijk">
               <h2 id="kop-vergelijk" className="filters-title">
@@ -135,7 +166,10 @@ export default function Versies() {
             </Form>
           ) : null}
           {canRestore ? (
-            <p className="hint">Terugzetten zet de tekst van die versie in het concept; er verdwijnt geen versie en er wordt niets gepubliceerd.</p>
+            <p className="hint">
+              Terugzetten zet de tekst van die versie in het concept, voor iedereen die het document bewerkt; u bevestigt eerst. Er verdwijnt geen versie en er wordt niets
+              gepubliceerd.
+            </p>
           ) : null}
         </>
       ) : (

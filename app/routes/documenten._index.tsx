@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { KIND_LABELS, ketensForNewDocument, listDocuments } from "~/domain/documents/documents.server";
-import { page, requireActor } from "~/utils/request.server";
+import { ketensForNewDocument, listDocuments } from "~/domain/documents/documents.server";
+import { page, requireActor } from "~/http/request.server";
+import { KIND_LABELS } from "~/shared/documents";
 import { EmptyState, PageHeader, formatDate } from "~/components/ui";
+import { TableScroll } from "~/components/ui";
 
 export const meta: MetaFunction = () => [{ title: "Documenten · Ketenportaal Zaanstad" }];
 
@@ -13,9 +15,7 @@ export const loader = page(({ request }: LoaderFunctionArgs) => {
   const soort = url.searchParams.get("soort") ?? "";
   const all = listDocuments({ actor });
   const ketens = [...new Map(all.filter((d) => d.ketenSlug).map((d) => [d.ketenSlug as string, d.ketenName as string])).entries()];
-  const documents = all.filter(
-    (d) => (!keten || (keten === "portaal" ? d.ketenSlug === null : d.ketenSlug === keten)) && (!soort || d.kind === soort),
-  );
+  const documents = all.filter((d) => (!keten || (keten === "portaal" ? d.ketenSlug === null : d.ketenSlug === keten)) && (!soort || d.kind === soort));
   const create = ketensForNewDocument(actor);
   return {
     documents,
@@ -66,34 +66,36 @@ export default function Documenten() {
         </button>
       </Form>
       {documents.length ? (
-        <table>
-          <caption className="visually-hidden">Documenten</caption>
-          <thead>
-            <tr>
-              <th scope="col">Document</th>
-              <th scope="col">Soort</th>
-              <th scope="col">Keten</th>
-              <th scope="col">Status</th>
-              <th scope="col">Geldende versie</th>
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <Link to={`/documenten/${d.slug}`}>{d.title}</Link>
-                  {d.summary ? <p className="meta doc-summary">{d.summary}</p> : null}
-                </td>
-                <td>{d.kindLabel}</td>
-                <td>{d.ketenName ?? "Het hele portaal"}</td>
-                <td>
-                  <span className={`status${d.status === "gepubliceerd" ? " status-ok" : ""}`}>{d.statusLabel}</span>
-                </td>
-                <td>{d.versionNumber ? `Versie ${d.versionNumber}, ${formatDate(d.publishedAt)}` : "—"}</td>
+        <TableScroll label="Documenten">
+          <table>
+            <caption className="visually-hidden">Documenten</caption>
+            <thead>
+              <tr>
+                <th scope="col">Document</th>
+                <th scope="col">Soort</th>
+                <th scope="col">Keten</th>
+                <th scope="col">Status</th>
+                <th scope="col">Geldende versie</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {documents.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/documenten/${d.slug}`}>{d.title}</Link>
+                    {d.summary ? <p className="meta doc-summary">{d.summary}</p> : null}
+                  </td>
+                  <td>{d.kindLabel}</td>
+                  <td>{d.ketenName ?? "Het hele portaal"}</td>
+                  <td>
+                    <span className={`status${d.status === "gepubliceerd" ? " status-ok" : ""}`}>{d.statusLabel}</span>
+                  </td>
+                  <td>{d.versionNumber ? `Versie ${d.versionNumber}, ${formatDate(d.publishedAt)}` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <EmptyState>Er zijn geen documenten die aan deze filters voldoen.</EmptyState>
       )}

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listKetens } from "~/domain/directory.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
+import { plural } from "~/shared/plural";
 import { PageHeader } from "~/components/ui";
 
 export const meta: MetaFunction = () => [{ title: "Ketens · Ketenportaal Zaanstad" }];
@@ -24,7 +25,7 @@ export default function Ketens() {
             </h2>
             <p>{k.description}</p>
             <p className="meta">
-              Regisseur: {k.regisseurName ?? "nog niet benoemd"} · {k.memberCount} organisaties
+              Regisseur: {k.regisseurName ?? "nog niet benoemd"} · {plural(k.memberCount, "organisatie", "organisaties")}
             </p>
           </li>
         ))}

@@ -1,8 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { idSchema } from "~/shared/ids";
 import { listNotifications, markRead } from "~/domain/notify.server";
-import { formAction, page, readForm, requireActor } from "~/utils/request.server";
+import { formAction, intent } from "~/http/action.server";
+import { page, requireActor } from "~/http/request.server";
 import { Csrf, EmptyState, PageHeader, formatDate } from "~/components/ui";
 
 export const meta: MetaFunction = () => [{ title: "Meldingen · Ketenportaal Zaanstad" }];
@@ -12,11 +14,14 @@ export const loader = page(({ request }: LoaderFunctionArgs) => {
   return { items: listNotifications(actor.id, 200) };
 });
 
-export const action = formAction(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireActor(request);
-  const { value } = await readForm(request, z.object({ id: z.coerce.number().int().positive().optional() }));
-  markRead(actor.id, value.id);
-  return { ok: true as const };
+export const action = formAction({
+  read: intent({
+    schema: z.object({ id: idSchema("Deze melding bestaat niet.").optional() }),
+    run({ actor, value }) {
+      markRead(actor.id, value.id);
+      return { ok: true as const };
+    },
+  }),
 });
 
 export default function Meldingen() {
@@ -34,6 +39,9 @@ export default function Meldingen() {
           </Form>
         ) : null}
       </PageHeader>
+      <p>
+        <Link to="/instellingen/meldingen">Kies hoe u meldingen per e-mail ontvangt</Link>: meteen, als dag- of weekoverzicht, of alleen hier.
+      </p>
       {items.length ? (
         <ul className="stack" aria-label="Meldingen">
           {items.map((n) => (

@@ -2,13 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader, formatDate } from "~/components/ui";
 import { onboardingFor } from "~/domain/search/onboarding.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
+import { ketenRegie } from "~/domain/overleg/regie.server";
+import { KetenRoles } from "~/components/overleg/KetenRegie";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw hier? · Ketenportaal Zaanstad" }];
 
 export const loader = page(({ request }: LoaderFunctionArgs) => {
   const actor = requireActor(request);
-  return onboardingFor(actor);
+  const data = onboardingFor(actor);
+  // The roles table of the ketens the newcomer's organisation takes part in: who does what.
+  const roles = data.ketens.filter((k) => k.mine).map((k) => ketenRegie({ actor, slug: k.slug })).filter((r) => r.roles.length > 0);
+  return { ...data, roles };
 });
 
 const QUESTIONS = [
@@ -82,7 +87,7 @@ export default function NieuwHier() {
         </section>
 
         <section aria-labelledby="kop-vragen">
-          <h2 id="kop-vragen">Wie vraag je wat</h2>
+          <h2 id="kop-vragen">Bij wie u terechtkunt</h2>
           {data.ketens.map((k) => (
             <div key={k.slug} className="ask-keten">
               <h3>
@@ -106,6 +111,14 @@ export default function NieuwHier() {
             </div>
           ))}
         </section>
+        {data.roles.length ? (
+          <section aria-labelledby="kop-rollen">
+            <h2 id="kop-rollen">Wie doet wat in uw ketens</h2>
+            {data.roles.map((r) => (
+              <KetenRoles key={r.keten.slug} regie={r} headingLevel={3} />
+            ))}
+          </section>
+        ) : null}
       </div>
     </div>
   );

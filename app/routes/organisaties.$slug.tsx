@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ORGANISATION_KIND_LABELS, getOrganisation } from "~/domain/directory.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { EmptyState, PageHeader } from "~/components/ui";
+import { TableScroll } from "~/components/ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.org.name ?? "Organisatie"} · Ketenportaal Zaanstad` }];
 
@@ -49,27 +50,29 @@ export default function Organisatie() {
       ) : null}
       <h2>Medewerkers</h2>
       {org.people.length ? (
-        <table>
-          <caption className="visually-hidden">Medewerkers van {org.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">Functie</th>
-              <th scope="col">E-mail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {org.people.map((p) => (
-              <tr key={p.id}>
-                <td>{p.name}</td>
-                <td>{p.functie}</td>
-                <td>
-                  <a href={`mailto:${p.email}`}>{p.email}</a>
-                </td>
+        <TableScroll label={`Medewerkers van ${org.name}`}>
+          <table>
+            <caption className="visually-hidden">Medewerkers van {org.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Naam</th>
+                <th scope="col">Functie</th>
+                <th scope="col">E-mail</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {org.people.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td>{p.functie}</td>
+                  <td>
+                    <a href={`mailto:${p.email}`}>{p.email}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <EmptyState>Geen actieve medewerkers.</EmptyState>
       )}

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { integralOverview } from "~/domain/overview.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
+import { plural } from "~/shared/plural";
 import { EmptyState, PageHeader, formatDate } from "~/components/ui";
+import { OverlapList } from "~/components/verkenning/Samenhang";
+import { TableScroll } from "~/components/ui";
 
 export const meta: MetaFunction = () => [{ title: "Integraal overzicht · Ketenportaal Zaanstad" }];
 
@@ -60,34 +63,40 @@ export default function Overzicht() {
       <section aria-labelledby="kop-agenda">
         <h2 id="kop-agenda">Agenda: komende data van wijzigingen</h2>
         {data.agenda.length ? (
-          <table>
-            <caption className="visually-hidden">Komende data van lopende wijzigingsvoorstellen, vroegste eerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Datum</th>
-                <th scope="col">Stap</th>
-                <th scope="col">Wijziging</th>
-                <th scope="col">Keten</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.agenda.map((a) => (
-                <tr key={`${a.proposalId}-${a.field}`}>
-                  <td>{formatDate(a.date)}</td>
-                  <td>{a.label}</td>
-                  <td>
-                    <Link to={`/wijzigingen/${a.proposalId}/tijdlijn`}>{a.proposalTitle}</Link>
-                    <br />
-                    <span className="meta">{a.documentTitle}</span>
-                  </td>
-                  <td>{a.ketenName}</td>
+          <TableScroll label="Komende data van lopende wijzigingsvoorstellen, vroegste eerst">
+            <table>
+              <caption className="visually-hidden">Komende data van lopende wijzigingsvoorstellen, vroegste eerst</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Datum</th>
+                  <th scope="col">Stap</th>
+                  <th scope="col">Wijziging</th>
+                  <th scope="col">Keten</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.agenda.map((a) => (
+                  <tr key={`${a.proposalId}-${a.field}`}>
+                    <td>{formatDate(a.date)}</td>
+                    <td>{a.label}</td>
+                    <td>
+                      <Link to={`/wijzigingen/${a.proposalId}/tijdlijn`}>{a.proposalTitle}</Link>
+                      <br />
+                      <span className="meta">{a.documentTitle}</span>
+                    </td>
+                    <td>{a.ketenName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : (
           <EmptyState>Er staan geen data gepland voor wijzigingen die u kunt inzien.</EmptyState>
         )}
+      </section>
+      <section aria-labelledby="kop-samenloop">
+        <h2 id="kop-samenloop">Samenloop: wijzigingen die dezelfde organisatie kort na elkaar raken</h2>
+        <OverlapList overlaps={data.overlaps} />
       </section>
       <section aria-labelledby="kop-ketens-overzicht">
         <h2 id="kop-ketens-overzicht">Per keten</h2>
@@ -107,7 +116,7 @@ export default function Overzicht() {
                     </>
                   ) : null}{" "}
                   van {k.signals.total}
-                  {k.signals.medianFeedbackDays != null ? ` · mediaan ${k.signals.medianFeedbackDays} werkdagen tot terugkoppeling` : ""}
+                  {k.signals.medianFeedbackDays != null ? ` · mediaan ${plural(k.signals.medianFeedbackDays, "werkdag", "werkdagen")} tot terugkoppeling` : ""}
                 </p>
               ) : null}
               <GroupBody group={k} headingId={`keten-${k.slug}`} />

@@ -4,7 +4,7 @@ import { badRequest } from "~/domain/errors";
 import { filterOptions, listSignals } from "~/domain/signals/queries.server";
 import { listFilterSchema } from "~/shared/signal-forms";
 import { SIGNAL_STATUS_LIST, STATUS_LABELS } from "~/shared/signals";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { EmptyState, PageHeader } from "~/components/ui";
 import { RuleForPartners, SignalNav } from "~/components/signals/SignalUi";
 import { SignalTable } from "~/components/signals/SignalTable";

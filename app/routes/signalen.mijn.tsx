@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { mySignals } from "~/domain/signals/queries.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { EmptyState, PageHeader, formatDate } from "~/components/ui";
 import { SignalNav, StatusBadge } from "~/components/signals/SignalUi";
 

@@ -1,12 +1,15 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { signalFormAction, type SignalFormError } from "~/domain/signals/http.server";
+import { formAction, intent } from "~/http/action.server";
 import { reportFormOptions } from "~/domain/signals/queries.server";
 import { reportSignal } from "~/domain/signals/signals.server";
-import { DESCRIPTION_MAX, TITLE_MAX, reportSignalSchema } from "~/shared/signal-forms";
-import { page, readForm, requireActor } from "~/utils/request.server";
-import { Csrf, FormError, PageHeader } from "~/components/ui";
+import { clientDataErrors } from "~/domain/privacy.server";
+import { TITLE_MAX, reportSignalSchema } from "~/shared/signal-forms";
+import { page, requireActor } from "~/http/request.server";
+import { PageHeader } from "~/components/ui";
+import { Csrf, Field, FormError, Select, refusalFor } from "~/components/forms";
+import { plural } from "~/shared/plural";
 import { PrivacyHint, SignalNav } from "~/components/signals/SignalUi";
 
 export const meta: MetaFunction = () => [{ title: "Signaal melden · Ketenportaal Zaanstad" }];
@@ -27,15 +30,16 @@ export const loader = page(({ request }: LoaderFunctionArgs) => {
   };
 });
 
-export const action = signalFormAction(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireActor(request);
-  const { value } = await readForm(request, reportSignalSchema);
-  const id = reportSignal({ actor, ...value });
-  return redirect(`/signalen/${id}?gedaan=gemeld`);
+export const action = formAction({
+  melden: intent({
+    schema: reportSignalSchema,
+    check: (posted) => clientDataErrors({ title: posted.title, description: posted.description, documentAnchor: posted.documentAnchor }),
+    run({ actor, value }) {
+      const id = reportSignal({ actor, ...value });
+      return redirect(`/signalen/${id}?gedaan=gemeld`);
+    },
+  }),
 });
-
-const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const asText = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 function ErrorText({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -47,15 +51,16 @@ function ErrorText({ id, message }: { id: string; message?: string }) {
 
 export default function SignaalMelden() {
   const { options, prefill } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as SignalFormError | undefined;
-  const e = result?.fieldErrors ?? {};
-  const v = result?.values ?? {};
+  const result = refusalFor(useActionData<typeof action>());
+  const e = result.fieldErrors;
+  const v = result.values;
+  const asList = (k: string) => result.lists[k] ?? [];
   const busy = useNavigation().state === "submitting";
-  const [title, setTitle] = useState(asText(v.title));
-  const [description, setDescription] = useState(asText(v.description));
-  const ownerKeten = asText(v.ketenId) || (prefill.ketenId ? String(prefill.ketenId) : "");
-  const extra = new Set(asList(v.extraKetenIds));
-  const wijken = new Set(asList(v.wijken));
+  const [title, setTitle] = useState(v.title ?? "");
+  const [description, setDescription] = useState(v.description ?? "");
+  const ownerKeten = v.ketenId || (prefill.ketenId ? String(prefill.ketenId) : "");
+  const extra = new Set(asList("extraKetenIds"));
+  const wijken = new Set(asList("wijken"));
   const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
 
   return (
@@ -71,53 +76,37 @@ export default function SignaalMelden() {
       </div>
       <Form method="post" noValidate className="signal-form">
         <Csrf />
-        <FormError message={result?.formError} />
+        <FormError message={result.formError} />
 
-        <div className={`field${e.title ? " field-error" : ""}`}>
-          <label htmlFor="veld-title">
-            Titel <span className="required">(verplicht)</span>
-          </label>
-          <p className="hint" id="veld-title-hint">
-            Eén zin: wat gaat er mis? Hoogstens {TITLE_MAX} tekens.
-          </p>
-          <ErrorText id="veld-title-fout" message={e.title} />
-          <input
-            id="veld-title"
-            name="title"
-            type="text"
-            required
-            maxLength={TITLE_MAX}
-            defaultValue={asText(v.title)}
-            onInput={(ev) => setTitle(ev.currentTarget.value)}
-            aria-invalid={e.title ? true : undefined}
-            aria-describedby={describedBy("veld-title-hint", e.title && "veld-title-fout", "privacy-title")}
-          />
-          <PrivacyHint id="privacy-title" text={title} />
-        </div>
+        <Field
+          schema={reportSignalSchema}
+          label="Titel"
+          name="title"
+          hint={`Eén zin: wat gaat er mis? Hoogstens ${TITLE_MAX} tekens.`}
+          defaultValue={v.title}
+          onInput={setTitle}
+          error={e.title}
+          describedBy="privacy-title"
+        >
+          <PrivacyHint id="privacy-title" text={title} error={e.title} />
+        </Field>
 
-        <div className={`field${e.description ? " field-error" : ""}`}>
-          <label htmlFor="veld-description">
-            Beschrijving <span className="required">(verplicht)</span>
-          </label>
-          <p className="hint" id="veld-description-hint">
-            Wat ziet u, hoe vaak, sinds wanneer, en wat is het gevolg voor inwoners of de samenwerking?
-          </p>
-          <ErrorText id="veld-description-fout" message={e.description} />
-          <textarea
-            id="veld-description"
-            name="description"
-            rows={7}
-            required
-            maxLength={DESCRIPTION_MAX}
-            defaultValue={asText(v.description)}
-            onInput={(ev) => setDescription(ev.currentTarget.value)}
-            aria-invalid={e.description ? true : undefined}
-            aria-describedby={describedBy("veld-description-hint", e.description && "veld-description-fout", "privacy-description")}
-          />
-          <PrivacyHint id="privacy-description" text={description} />
-        </div>
+        <Field
+          schema={reportSignalSchema}
+          label="Beschrijving"
+          name="description"
+          multiline
+          rows={7}
+          hint="Wat ziet u, hoe vaak, sinds wanneer, en wat is het gevolg voor inwoners of de samenwerking?"
+          defaultValue={v.description}
+          onInput={setDescription}
+          error={e.description}
+          describedBy="privacy-description"
+        >
+          <PrivacyHint id="privacy-description" text={description} error={e.description} />
+        </Field>
 
-        <fieldset aria-describedby={describedBy("keten-hint", e.ketenId && "keten-fout")} className={e.ketenId ? "field-error" : undefined}>
+        <fieldset id="veld-ketenId" aria-describedby={describedBy("keten-hint", e.ketenId && "keten-fout")} className={e.ketenId ? "field-error" : undefined}>
           <legend>
             Keten <span className="required">(verplicht)</span>
           </legend>
@@ -131,7 +120,7 @@ export default function SignaalMelden() {
               <label htmlFor={`keten-${k.id}`}>
                 {k.name}{" "}
                 <span className="meta">
-                  ({k.regisseurName ? `regisseur ${k.regisseurName}` : "nog geen regisseur"}, antwoord binnen {k.feedbackDays} werkdagen)
+                  ({k.regisseurName ? `regisseur ${k.regisseurName}` : "nog geen regisseur"}, antwoord binnen {plural(k.feedbackDays, "werkdag", "werkdagen")})
                 </span>
               </label>
             </div>
@@ -151,22 +140,17 @@ export default function SignaalMelden() {
           ))}
         </fieldset>
 
-        <div className={`field${e.themaId ? " field-error" : ""}`}>
-          <label htmlFor="veld-themaId">
-            Thema <span className="required">(verplicht)</span>
-          </label>
-          <ErrorText id="veld-themaId-fout" message={e.themaId} />
-          <select id="veld-themaId" name="themaId" defaultValue={asText(v.themaId)} aria-describedby={e.themaId ? "veld-themaId-fout" : undefined}>
-            <option value="">Kies een thema</option>
-            {options.themas.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label="Thema"
+          name="themaId"
+          required
+          placeholder="Kies een thema"
+          options={options.themas.map((t) => ({ value: String(t.id), label: t.name }))}
+          defaultValue={v.themaId}
+          error={e.themaId}
+        />
 
-        <fieldset aria-describedby={describedBy("wijken-hint", e.wijken && "wijken-fout")} className={e.wijken ? "field-error" : undefined}>
+        <fieldset id="veld-wijken" aria-describedby={describedBy("wijken-hint", e.wijken && "wijken-fout")} className={e.wijken ? "field-error" : undefined}>
           <legend>
             Wijk(en) <span className="required">(verplicht)</span>
           </legend>
@@ -193,23 +177,15 @@ export default function SignaalMelden() {
           <p className="hint" id="doc-hint">
             Optioneel: bijvoorbeeld een werkafspraak die in de praktijk niet werkt.
           </p>
-          <div className={`field${e.documentId ? " field-error" : ""}`}>
-            <label htmlFor="veld-documentId">Document</label>
-            <ErrorText id="veld-documentId-fout" message={e.documentId} />
-            <select id="veld-documentId" name="documentId" defaultValue={asText(v.documentId) || (prefill.documentId ?? "")}>
-              <option value="">Geen document</option>
-              {options.documents.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={`field${e.documentAnchor ? " field-error" : ""}`}>
-            <label htmlFor="veld-documentAnchor">Passage (kop of citaat)</label>
-            <ErrorText id="veld-documentAnchor-fout" message={e.documentAnchor} />
-            <input id="veld-documentAnchor" name="documentAnchor" type="text" maxLength={300} defaultValue={asText(v.documentAnchor) || prefill.documentAnchor} />
-          </div>
+          <Select
+            label="Document"
+            name="documentId"
+            placeholder="Geen document"
+            options={options.documents.map((d) => ({ value: String(d.id), label: d.title }))}
+            defaultValue={v.documentId || String(prefill.documentId ?? "")}
+            error={e.documentId}
+          />
+          <Field schema={reportSignalSchema} label="Passage (kop of citaat)" name="documentAnchor" defaultValue={v.documentAnchor || prefill.documentAnchor} error={e.documentAnchor} />
         </fieldset>
 
         <button type="submit" disabled={busy}>

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { parseOverviewFilter, signalOverview, type Counts } from "~/domain/signals/overview.server";
+import { parseOverviewFilter, signalOverview } from "~/domain/signals/overview.server";
 import { DIMENSION_LABELS, type Dimension } from "~/shared/signals";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { PageHeader, formatDate } from "~/components/ui";
 import { Legend, MonthBars, STATUS_SEGMENTS, StackedBars } from "~/components/signals/Charts";
 import { SignalNav } from "~/components/signals/SignalUi";
+import { CountsTable, fmt, segValues, summary } from "~/components/signals/CountsTable";
+import { plural } from "~/shared/plural";
+import { TableScroll } from "~/components/ui";
 
 export const meta: MetaFunction = () => [{ title: "Overzicht signalen · Ketenportaal Zaanstad" }];
 
@@ -18,51 +21,6 @@ export const loader = page(({ request }: LoaderFunctionArgs) => {
   const { facts: _facts, lookups: _lookups, ...o } = signalOverview({ actor, filter });
   return { ...o, per, query: url.search };
 });
-
-const fmt = (n: number | null, suffix = "") => (n === null ? "—" : `${String(n).replace(".", ",")}${suffix}`);
-
-function CountsTable({ id, caption, first, rows }: { id: string; caption: string; first: string; rows: (Counts & { name: string })[] }) {
-  return (
-    <div className="table-scroll">
-      <table id={id}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            <th scope="col">Totaal</th>
-            <th scope="col">Afgesloten</th>
-            <th scope="col">Open</th>
-            <th scope="col">Achter op termijn</th>
-            <th scope="col">Mediaan werkdagen tot terugkoppeling</th>
-            <th scope="col">Binnen termijn beantwoord</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <th scope="row">{r.name}</th>
-              <td>{r.total}</td>
-              <td>{r.closed}</td>
-              <td>{r.open}</td>
-              <td>{r.overdue}</td>
-              <td>{fmt(r.medianFeedbackDays)}</td>
-              <td>{fmt(r.onTimePct, "%")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-const segValues = (c: Counts) => [c.closed, c.open - c.overdue, c.overdue];
-
-function summary(rows: (Counts & { name: string })[]): string {
-  const top = [...rows].sort((a, b) => b.total - a.total)[0];
-  const late = [...rows].sort((a, b) => b.overdue - a.overdue)[0];
-  if (!top || top.total === 0) return "Geen signalen in deze periode.";
-  return `Meeste signalen: ${top.name} (${top.total}). Meeste achter op termijn: ${late.name} (${late.overdue}). De tabel hieronder bevat alle aantallen.`;
-}
 
 export default function Overzicht() {
   const o = useLoaderData<typeof loader>();
@@ -111,7 +69,8 @@ export default function Overzicht() {
 
       <p className="meta">
         Signalen gemeld van {o.period.months.length ? `${o.perMonth.keten.rows[0].label} tot en met ${o.perMonth.keten.rows.at(-1)!.label}` : "—"}
-        {o.period.keten ? ` in de keten ${o.period.keten.name}` : ""}. Stand op {formatDate(o.today)}. Een signaal met meer ketens of wijken telt bij elk ervan mee.
+        {o.period.keten ? ` in de keten ${o.period.keten.name}` : ""}. Stand op {formatDate(o.today)}. Een signaal met meer ketens of wijken telt bij elk ervan
+        mee.
       </p>
 
       <section aria-labelledby="kop-kerncijfers">
@@ -131,7 +90,7 @@ export default function Overzicht() {
           </div>
           <div>
             <dt>Mediaan tot terugkoppeling</dt>
-            <dd>{t.medianFeedbackDays === null ? "—" : `${fmt(t.medianFeedbackDays)} werkdagen`}</dd>
+            <dd>{t.medianFeedbackDays === null ? "—" : plural(t.medianFeedbackDays, "werkdag", "werkdagen")}</dd>
           </div>
           <div>
             <dt>Binnen termijn beantwoord</dt>
@@ -139,9 +98,34 @@ export default function Overzicht() {
           </div>
         </dl>
         <p>
-          Downloaden als CSV (puntkomma-gescheiden, opent in Excel): <a href={csv("signalen")} download>alle signalen</a> · <a href={csv("keten")} download>per keten</a> ·{" "}
-          <a href={csv("thema")} download>per thema</a> · <a href={csv("wijk")} download>per wijk</a> · <a href={csv("maand-keten")} download>per maand en keten</a> ·{" "}
-          <a href={csv("maand-thema")} download>per maand en thema</a> · <a href={csv("maand-wijk")} download>per maand en wijk</a>
+          Downloaden als CSV (puntkomma-gescheiden, opent in Excel):{" "}
+          <a href={csv("signalen")} download>
+            alle signalen
+          </a>{" "}
+          ·{" "}
+          <a href={csv("keten")} download>
+            per keten
+          </a>{" "}
+          ·{" "}
+          <a href={csv("thema")} download>
+            per thema
+          </a>{" "}
+          ·{" "}
+          <a href={csv("wijk")} download>
+            per wijk
+          </a>{" "}
+          ·{" "}
+          <a href={csv("maand-keten")} download>
+            per maand en keten
+          </a>{" "}
+          ·{" "}
+          <a href={csv("maand-thema")} download>
+            per maand en thema
+          </a>{" "}
+          ·{" "}
+          <a href={csv("maand-wijk")} download>
+            per maand en wijk
+          </a>
         </p>
       </section>
 
@@ -150,7 +134,11 @@ export default function Overzicht() {
         <MonthBars
           id="grafiek-maanden"
           title="Nieuwe signalen per maand"
-          desc={busiest && busiest.value ? `Staafdiagram van ${monthData.length} maanden. Meeste signalen in ${busiest.label}: ${busiest.value}. De tabel hieronder bevat alle aantallen.` : "Geen signalen in deze periode."}
+          desc={
+            busiest && busiest.value
+              ? `Staafdiagram van ${monthData.length} maanden. Meeste signalen in ${busiest.label}: ${busiest.value}. De tabel hieronder bevat alle aantallen.`
+              : "Geen signalen in deze periode."
+          }
           data={monthData}
         />
         <nav aria-label="Tabel per maand uitsplitsen" className="per-switch">
@@ -161,12 +149,17 @@ export default function Overzicht() {
             return (
               <span key={d}>
                 {i ? " · " : ""}
-                {o.per === d ? <strong aria-current="true">{DIMENSION_LABELS[d].toLowerCase()}</strong> : <Link to={`?${p.toString()}#kop-maanden`}>{DIMENSION_LABELS[d].toLowerCase()}</Link>}
+                {o.per === d ? (
+                  <strong aria-current="true">{DIMENSION_LABELS[d].toLowerCase()}</strong>
+                ) : (
+                  <Link to={`?${p.toString()}#kop-maanden`}>{DIMENSION_LABELS[d].toLowerCase()}</Link>
+                )}
               </span>
             );
           })}
         </nav>
-        <div className="table-scroll">
+
+        <TableScroll label={`Nieuwe signalen per maand en ${DIMENSION_LABELS[o.per as Dimension].toLowerCase()}`}>
           <table>
             <caption>Nieuwe signalen per maand en {DIMENSION_LABELS[o.per as Dimension].toLowerCase()}</caption>
             <thead>
@@ -192,7 +185,7 @@ export default function Overzicht() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       {(
@@ -218,7 +211,7 @@ export default function Overzicht() {
       <section aria-labelledby="kop-achter">
         <h2 id="kop-achter">Achter op termijn</h2>
         {o.overdueList.length ? (
-          <div className="table-scroll">
+          <TableScroll label="Signalen achter op termijn">
             <table>
               <caption className="visually-hidden">Signalen achter op termijn</caption>
               <thead>
@@ -246,7 +239,7 @@ export default function Overzicht() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : (
           <p className="empty">Geen signalen achter op termijn.</p>
         )}

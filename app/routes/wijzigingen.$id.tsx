@@ -1,8 +1,10 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { headingAnchor } from "~/shared/anchors";
-import { parseProposalId } from "~/domain/consultation/access.server";
-import { intentAction } from "~/domain/consultation/actions.server";
+import { isFollowing } from "~/domain/follows.server";
+import { FollowButton } from "~/components/FollowButton";
+import { Link, useActionData, useLoaderData, useSearchParams, type Params } from "@remix-run/react";
+import { NOT_FOUND_MESSAGE } from "~/domain/consultation/access.server";
+import { idParam } from "~/http/ids.server";
+import { formAction, intent } from "~/http/action.server";
 import { addComment, answerComment } from "~/domain/consultation/comments.server";
 import { addEvaluationResponse, concludeEvaluation } from "~/domain/consultation/evaluation.server";
 import {
@@ -19,19 +21,30 @@ import { markOpened } from "~/domain/consultation/invitations.server";
 import { closeConsultation, decide, openConsultation, reopenConsultation, withdraw } from "~/domain/consultation/lifecycle.server";
 import { getProposalView, getRedline } from "~/domain/consultation/view.server";
 import { listSignalsLinkedTo } from "~/domain/signals/links.server";
-import { page, readForm, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { EmptyState, Notice, formatDate } from "~/components/ui";
 import { Redline, RedlineLegend } from "~/components/Redline";
+import { DownloadLinks } from "~/components/export/DownloadLinks";
 import { CommentForm, CommentItem } from "~/components/consultation/Comments";
-import { EvaluationResponseForm, NextStep } from "~/components/consultation/Actions";
+import { NextStep, proposalForms } from "~/components/consultation/Actions";
+import { DONE, Decision, Evaluation, GoalsSummary, LinkedSignals } from "~/components/consultation/ProposalSections";
+import { PilotPhases } from "~/components/consultation/Pilot";
+import { PageRefusal } from "~/components/forms";
 import { ReceiptTable } from "~/components/consultation/ReceiptTable";
-import { PlainText, ProposalHeader } from "~/components/consultation/ui";
+import { ProposalHeader } from "~/components/consultation/ui";
+import { WhyAndImpact } from "~/components/consultation/WhyAndImpact";
+import { proposalMarginIntents } from "~/http/margin-intents.server";
+import { ProposalMargin } from "~/components/margin/ProposalMargin";
+import { integralCheckSummary } from "~/domain/verkenning/check.server";
+import { samenhangFor } from "~/domain/verkenning/samenhang.server";
+import { IntegralCheckLine } from "~/components/verkenning/IntegralCheck";
+import { SamenhangSection } from "~/components/verkenning/Samenhang";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.proposal.title ?? "Wijzigingsvoorstel"} · Wijzigingen · Ketenportaal Zaanstad` }];
 
 export const loader = page(({ request, params }: LoaderFunctionArgs) => {
   const actor = requireActor(request);
-  const id = parseProposalId(params.id);
+  const id = proposalId(params);
   const view = getProposalView({ actor, id });
   if (view.myInvitation && !view.myInvitation.openedAt) markOpened(actor, id);
   const onlyChanges = new URL(request.url).searchParams.get("weergave") === "wijzigingen";
@@ -39,84 +52,95 @@ export const loader = page(({ request, params }: LoaderFunctionArgs) => {
     view,
     redline: getRedline({ actor, id }),
     onlyChanges,
+    samenhang: samenhangFor({ actor, proposalId: id }),
+    check: view.proposal.status === "concept" ? integralCheckSummary(id) : null,
+    following: isFollowing(actor.id, "voorstel", id),
     signals: listSignalsLinkedTo({ actor, targetType: "proposal", targetId: id }).map((s) => ({ id: s.id, title: s.title, statusLabel: s.statusLabel, href: s.href, ownerKetenName: s.ownerKetenName })),
   };
 });
 
 const done = (id: number, what: string, hash = "") => redirect(`/wijzigingen/${id}?gedaan=${what}${hash}`);
+const proposalId = (params: Params) => idParam(params, "id", NOT_FOUND_MESSAGE);
 
-export const action = intentAction({
-  async comment({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, commentSchema);
-    const { commentId } = addComment({ actor, id, ...value });
-    return done(id, "reactie", `#reactie-${commentId}`);
-  },
-  async answer({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, answerSchema);
-    answerComment({ actor, id, ...value });
-    return done(id, "beantwoord", `#reactie-${value.commentId}`);
-  },
-  async open({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    await readForm(request, closeSchema);
-    openConsultation({ actor, id });
-    return done(id, "geopend");
-  },
-  async close({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, closeSchema);
-    closeConsultation({ actor, id, note: value.note });
-    return done(id, "gesloten");
-  },
-  async decide({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, decisionSchema);
-    await decide({ actor, id, ...value });
-    return done(id, "vastgesteld", "#besluit");
-  },
-  async reopen({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, reopenSchema);
-    reopenConsultation({ actor, id, ...value });
-    return done(id, "heropend");
-  },
-  async withdraw({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, withdrawSchema);
-    withdraw({ actor, id, note: value.note });
-    return done(id, "ingetrokken");
-  },
-  async evaluate({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, evaluationResponseSchema);
-    addEvaluationResponse({ actor, id, text: value.text });
-    return done(id, "ervaring", "#evaluatie");
-  },
-  async conclude({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, evaluationConclusionSchema);
-    concludeEvaluation({ actor, id, conclusion: value.conclusion });
-    return done(id, "geevalueerd", "#evaluatie");
-  },
+export const action = formAction({
+  ...proposalMarginIntents,
+  comment: intent({
+    schema: commentSchema,
+    run({ actor, value, params }) {
+      const id = proposalId(params);
+      const { commentId } = addComment({ actor, id, ...value });
+      return done(id, "reactie", `#reactie-${commentId}`);
+    },
+  }),
+  answer: intent({
+    schema: answerSchema,
+    target: "commentId",
+    run({ actor, value, params }) {
+      const id = proposalId(params);
+      answerComment({ actor, id, ...value });
+      return done(id, "beantwoord", `#reactie-${value.commentId}`);
+    },
+  }),
+  open: intent({
+    schema: closeSchema,
+    run({ actor, params }) {
+      const id = proposalId(params);
+      openConsultation({ actor, id });
+      return done(id, "geopend");
+    },
+  }),
+  close: intent({
+    schema: closeSchema,
+    run({ actor, value, params }) {
+      const id = proposalId(params);
+      closeConsultation({ actor, id, note: value.note });
+      return done(id, "gesloten");
+    },
+  }),
+  decide: intent({
+    schema: decisionSchema,
+    async run({ actor, value, params }) {
+      const id = proposalId(params);
+      await decide({ actor, id, ...value });
+      return done(id, "vastgesteld", "#besluit");
+    },
+  }),
+  reopen: intent({
+    schema: reopenSchema,
+    run({ actor, value, params }) {
+      const id = proposalId(params);
+      reopenConsultation({ actor, id, ...value });
+      return done(id, "heropend");
+    },
+  }),
+  withdraw: intent({
+    schema: withdrawSchema,
+    run({ actor, value, params }) {
+      const id = proposalId(params);
+      withdraw({ actor, id, note: value.note });
+      return done(id, "ingetrokken");
+    },
+  }),
+  evaluate: intent({
+    schema: evaluationResponseSchema,
+    run({ actor, value, params }) {
+      const id = proposalId(params);
+      addEvaluationResponse({ actor, id, text: value.text });
+      return done(id, "ervaring", "#evaluatie");
+    },
+  }),
+  conclude: intent({
+    schema: evaluationConclusionSchema,
+    run({ actor, value, params }) {
+      const id = proposalId(params);
+      concludeEvaluation({ actor, id, conclusion: value.conclusion });
+      return done(id, "geevalueerd", "#evaluatie");
+    },
+  }),
 });
 
-const DONE: Record<string, string> = {
-  reactie: "Uw reactie is opgeslagen. U vindt hem hieronder; het antwoord van de regisseur komt in de reactienota.",
-  beantwoord: "Het antwoord is opgeslagen. Het staat in de reactienota.",
-  geopend: "De consultatie is geopend. De mensen van de geraakte organisaties zijn uitgenodigd, in hun meldingen en per e-mail.",
-  gesloten: "De consultatie is gesloten. Beantwoord nu elke reactie en leg daarna het besluit vast.",
-  vastgesteld: "Het besluit is vastgelegd. Alle genodigden hebben bericht gekregen met de ingangsdatum.",
-  heropend: "De consultatie is opnieuw geopend. Alle genodigden hebben de nieuwe uiterste reactiedatum gekregen.",
-  ingetrokken: "Het voorstel is ingetrokken.",
-  ervaring: "Dank u: uw ervaring staat bij de evaluatie.",
-  geevalueerd: "De evaluatie is afgerond.",
-  aangemaakt: "Het voorstel is aangemaakt als concept. Bewerk de voorgestelde tekst en vul waarom, impact en tijdlijn in.",
-};
-
 export default function Wijzigingsvoorstel() {
-  const { view, redline, onlyChanges, signals } = useLoaderData<typeof loader>();
+  const { view, redline, onlyChanges, signals, samenhang, check, following } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const p = view.proposal;
@@ -125,6 +149,8 @@ export default function Wijzigingsvoorstel() {
   return (
     <div className="proposal">
       <ProposalHeader proposal={p} document={view.document} canEditText={view.can.editText} canManage={view.can.manage} />
+      <FollowButton type="voorstel" item={String(p.id)} following={following} />
+      <PageRefusal result={actionResult} shownBy={proposalForms(view)} />
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       {view.myInvitation && p.status === "in_consultatie" && !afterDeadline ? (
         <Notice>
@@ -133,63 +159,20 @@ export default function Wijzigingsvoorstel() {
         </Notice>
       ) : null}
 
+      <IntegralCheckLine summary={check} proposalId={p.id} />
       <NextStep view={view} actionResult={actionResult} />
 
-      <div className="two-col">
-        <div>
-          <section aria-labelledby="kop-waarom">
-            <h2 id="kop-waarom">Waarom deze wijziging</h2>
-            {p.waarom ? <PlainText text={p.waarom} /> : <EmptyState>De regisseur heeft het waarom nog niet beschreven.</EmptyState>}
-            {p.visie.anchor ? (
-              <p>
-                Past bij de visie:{" "}
-                {p.visie.slug ? (
-                  <Link to={`/documenten/${p.visie.slug}#${headingAnchor(p.visie.anchor)}`}>
-                    {p.visie.title}, “{p.visie.anchor}”
-                  </Link>
-                ) : (
-                  <>“{p.visie.anchor}”</>
-                )}
-              </p>
-            ) : null}
-          </section>
-        </div>
-        <aside aria-labelledby="kop-impact">
-          <h2 id="kop-impact">Wat verandert er voor wie</h2>
-          {view.impacts.length ? (
-            <ul className="impact-list">
-              {view.impacts.map((i) => (
-                <li key={i.organisationId}>
-                  <strong>{i.name}</strong>
-                  {i.fictitious ? <span className="tag">fictief</span> : null}
-                  {i.note ? <PlainText text={i.note} /> : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <EmptyState>Nog geen geraakte organisaties gekozen.</EmptyState>
-          )}
-          <p>
-            <Link to={`/wijzigingen/${p.id}/tijdlijn`}>Tijdlijn en datumwijzigingen</Link>
-          </p>
-        </aside>
-      </div>
+      <WhyAndImpact view={view} />
 
-      {p.decidedAt ? (
-        <section id="besluit" aria-labelledby="kop-besluit" className="decision card">
-          <h2 id="kop-besluit">Besluit</h2>
-          <p>
-            Vastgesteld door {p.decidedByName} op {formatDate(p.decidedAt)}. Ingangsdatum: <strong>{formatDate(p.timeline.effectiveDate)}</strong>
-            {p.activatedAt ? `, van kracht sinds ${formatDate(p.activatedAt)} (versie ${p.resultVersionNumber ?? "?"} van het document)` : ""}.
-          </p>
-          <PlainText text={p.decisionNote} />
-        </section>
-      ) : null}
+      <GoalsSummary view={view} />
+      <PilotPhases pilot={view.pilot} proposalId={p.id} inForce={p.inForce} />
+      <Decision proposal={p} />
 
       {view.receipts ? (
         <section aria-labelledby="kop-ontvangst">
           <h2 id="kop-ontvangst">Wie heeft het gezien en gereageerd</h2>
           <ReceiptTable receipts={view.receipts} afterDeadline={afterDeadline} />
+          {view.can.manage && p.status === "in_consultatie" ? <Link to={`/wijzigingen/${p.id}/herinnering`}>Herinnering sturen aan wie nog niet reageerde</Link> : null}
         </section>
       ) : null}
 
@@ -209,9 +192,12 @@ export default function Wijzigingsvoorstel() {
         ) : null}
         {redline.unchanged && p.status === "concept" ? <Notice tone="warning">De voorgestelde tekst is nog gelijk aan de geldende versie.</Notice> : null}
         <RedlineLegend />
-        <div id="voorgestelde-tekst">
-          <Redline blocks={redline.blocks} onlyChanges={onlyChanges} headingOffset={1} label="Voorgestelde tekst, vergeleken met de geldende versie" />
-        </div>
+        <DownloadLinks base={`/wijzigingen/${p.id}/redline`} label="Redline downloaden (Word met wijzigingen bijhouden)" />
+        <ProposalMargin textId="voorgestelde-tekst" comments={view.comments} can={view.can} closes={p.timeline.consultationCloses} actionResult={actionResult}>
+          <div id="voorgestelde-tekst">
+            <Redline blocks={redline.blocks} onlyChanges={onlyChanges} headingOffset={1} label="Voorgestelde tekst, vergeleken met de geldende versie" />
+          </div>
+        </ProposalMargin>
       </section>
 
       <section aria-labelledby="kop-reacties" className="comments">
@@ -229,48 +215,10 @@ export default function Wijzigingsvoorstel() {
         ) : null}
       </section>
 
-      {p.status === "van_kracht" || p.status === "geevalueerd" ? (
-        <section id="evaluatie" aria-labelledby="kop-evaluatie">
-          <h2 id="kop-evaluatie">Evaluatie</h2>
-          <p className="meta">Evaluatiedatum: {formatDate(p.timeline.evaluationDate)}</p>
-          {p.evaluationConclusion ? (
-            <div className="card">
-              <h3>Conclusie</h3>
-              <PlainText text={p.evaluationConclusion} />
-            </div>
-          ) : null}
-          {view.evaluationResponses.length ? (
-            <ul className="stack evaluation-list">
-              {view.evaluationResponses.map((r) => (
-                <li key={r.id} className="card">
-                  <h3 className="h3">{r.organisationName}</h3>
-                  <PlainText text={r.text} />
-                  <p className="meta">
-                    {r.personName ? `${r.personName}, ` : ""}
-                    {formatDate(r.createdAt)}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <EmptyState>Nog geen ervaringen doorgegeven.</EmptyState>
-          )}
-          {view.can.respondEvaluation ? <EvaluationResponseForm key={`ervaring-${view.evaluationResponses.length}`} actionResult={actionResult} /> : null}
-        </section>
-      ) : null}
+      <Evaluation view={view} actionResult={actionResult} />
 
-      {signals.length ? (
-        <section aria-labelledby="kop-signalen">
-          <h2 id="kop-signalen">Signalen die tot dit voorstel leidden</h2>
-          <ul>
-            {signals.map((s) => (
-              <li key={s.id}>
-                <Link to={s.href}>{s.title}</Link> <span className="meta">· {s.statusLabel} · {s.ownerKetenName}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <SamenhangSection data={samenhang} proposalId={p.id} />
+      <LinkedSignals signals={signals} />
     </div>
   );
 }

@@ -1,13 +1,13 @@
 // The consultation deadline and the ingangsdatum as a calendar file (RFC 5545).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseProposalId } from "~/domain/consultation/access.server";
+import { NOT_FOUND_MESSAGE } from "~/domain/consultation/access.server";
+import { idParam } from "~/http/ids.server";
 import { proposalCalendarFor } from "~/domain/consultation/calendar.server";
-import { resource } from "~/domain/consultation/actions.server";
-import { requireActor } from "~/utils/request.server";
+import { requireActor, resource } from "~/http/request.server";
 
 export const loader = resource(({ request, params }: LoaderFunctionArgs) => {
   const actor = requireActor(request);
-  const { ics, id } = proposalCalendarFor({ actor, id: parseProposalId(params.id) });
+  const { ics, id } = proposalCalendarFor({ actor, id: idParam(params, "id", NOT_FOUND_MESSAGE) });
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -1,34 +1,40 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { parseProposalId } from "~/domain/consultation/access.server";
-import { intentAction } from "~/domain/consultation/actions.server";
+import { NOT_FOUND_MESSAGE } from "~/domain/consultation/access.server";
+import { idParam } from "~/http/ids.server";
+import { formAction, intent } from "~/http/action.server";
 import { detailsSchema, impactNotes, impactSchema, IMPACT_NOTE_MAX, WAAROM_MAX } from "~/domain/consultation/forms";
 import { setImpacts, updateDetails } from "~/domain/consultation/proposals.server";
 import { getPreparePage } from "~/domain/consultation/view.server";
-import { page, readForm, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { Csrf, Field, FormError, Notice } from "~/components/ui";
-import { ProposalHeader, Select, errorsFor } from "~/components/consultation/ui";
+import { ProposalHeader } from "~/components/consultation/ui";
+import { PageRefusal, Select, refusalFor } from "~/components/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Waarom en impact: ${data?.proposal.title ?? "voorstel"} · Ketenportaal Zaanstad` }];
 
 export const loader = page(({ request, params }: LoaderFunctionArgs) => {
   const actor = requireActor(request);
-  return getPreparePage({ actor, id: parseProposalId(params.id) });
+  return getPreparePage({ actor, id: idParam(params, "id", NOT_FOUND_MESSAGE) });
 });
 
-export const action = intentAction({
-  async details({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, detailsSchema);
-    updateDetails({ actor, id, ...value });
-    return redirect(`/wijzigingen/${id}/bewerken?opgeslagen=toelichting`);
-  },
-  async impact({ request, params, actor }) {
-    const id = parseProposalId(params.id);
-    const { value } = await readForm(request, impactSchema);
-    const { invitedOrganisations } = setImpacts({ actor, id, impacts: impactNotes(value, value.organisations) });
-    return redirect(`/wijzigingen/${id}/bewerken?opgeslagen=${invitedOrganisations ? "uitgenodigd" : "impact"}#impact`);
-  },
+export const action = formAction({
+  details: intent({
+    schema: detailsSchema,
+    run({ actor, value, params }) {
+      const id = idParam(params, "id", NOT_FOUND_MESSAGE);
+      updateDetails({ actor, id, ...value });
+      return redirect(`/wijzigingen/${id}/bewerken?opgeslagen=toelichting`);
+    },
+  }),
+  impact: intent({
+    schema: impactSchema,
+    run({ actor, value, params }) {
+      const id = idParam(params, "id", NOT_FOUND_MESSAGE);
+      const { invitedOrganisations } = setImpacts({ actor, id, impacts: impactNotes(value, value.organisations) });
+      return redirect(`/wijzigingen/${id}/bewerken?opgeslagen=${invitedOrganisations ? "uitgenodigd" : "impact"}#impact`);
+    },
+  }),
 });
 
 const SAVED: Record<string, string> = {
@@ -42,13 +48,14 @@ export default function WaaromEnImpact() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const p = data.proposal;
-  const details = errorsFor(result, "details");
-  const impact = errorsFor(result, "impact");
+  const details = refusalFor(result, "details");
+  const impact = refusalFor(result, "impact");
   const saved = SAVED[params.get("opgeslagen") ?? ""];
-  const checkedAfterError = impact.formError ? new Set((impact.values.organisations ?? "").split(",")) : null;
+  const checkedAfterError = impact.formError ? new Set(impact.lists.organisations ?? []) : null;
   return (
     <div>
       <ProposalHeader proposal={p} document={data.document} canEditText={data.can.editText} canManage />
+      <PageRefusal result={result} shownBy={["details", "impact"]} />
       {saved ? <Notice tone="success">{saved}</Notice> : null}
 
       <section aria-labelledby="kop-toelichting">

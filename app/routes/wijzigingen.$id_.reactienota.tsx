@@ -1,25 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { parseProposalId } from "~/domain/consultation/access.server";
+import { NOT_FOUND_MESSAGE } from "~/domain/consultation/access.server";
+import { idParam } from "~/http/ids.server";
 import { markOpened } from "~/domain/consultation/invitations.server";
 import { getReactienota } from "~/domain/consultation/reactienota.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { EmptyState, Notice, formatDate } from "~/components/ui";
 import { CommentItem } from "~/components/consultation/Comments";
 import { PlainText, ProposalHeader } from "~/components/consultation/ui";
+import { verkenningRoundFor } from "~/domain/verkenning/verkenning.server";
+import { VerkenningRound } from "~/components/verkenning/VerkenningSections";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Reactienota: ${data?.nota.proposal.title ?? "voorstel"} · Ketenportaal Zaanstad` }];
 
 export const loader = page(({ request, params }: LoaderFunctionArgs) => {
   const actor = requireActor(request);
-  const id = parseProposalId(params.id);
+  const id = idParam(params, "id", NOT_FOUND_MESSAGE);
   const nota = getReactienota({ actor, id });
   markOpened(actor, id);
-  return { nota };
+  return { nota, round: verkenningRoundFor({ actor, proposalId: id }) };
 });
 
 export default function ReactienotaPagina() {
-  const { nota } = useLoaderData<typeof loader>();
+  const { nota, round } = useLoaderData<typeof loader>();
   const p = nota.proposal;
   const t = nota.totals;
   const header = { ...p, timeline: { consultationCloses: p.consultationCloses, effectiveDate: p.effectiveDate } };
@@ -28,9 +31,17 @@ export default function ReactienotaPagina() {
       <ProposalHeader proposal={header} document={{ slug: p.documentSlug, title: p.documentTitle }}>
         <a className="button-secondary" href={`/wijzigingen/${p.id}/reactienota.html`}>
           Afdrukbare versie (HTML)
+        </a>{" "}
+        <a className="button-secondary" href={`/wijzigingen/${p.id}/reactienota/download/docx`} download>
+          Word (.docx)
+        </a>{" "}
+        <a className="button-secondary" href={`/wijzigingen/${p.id}/reactienota/download/pdf`} download>
+          PDF
         </a>
       </ProposalHeader>
       <h2>Reactienota</h2>
+      {round ? <VerkenningRound round={round} /> : null}
+      {round ? <h2 id="kop-ronde-2">Ronde 2: consultatie</h2> : null}
       <p>
         Consultatie van {formatDate(p.consultationOpens)} tot en met {formatDate(p.consultationCloses)}. {t.comments === 1 ? "1 reactie" : `${t.comments} reacties`}: {t.overgenomen} overgenomen,{" "}
         {t.deels_overgenomen} deels overgenomen, {t.niet_overgenomen} niet overgenomen.

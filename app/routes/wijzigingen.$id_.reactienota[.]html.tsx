@@ -1,13 +1,13 @@
 // Printable, self-contained HTML of the reactienota (same access as the page).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseProposalId } from "~/domain/consultation/access.server";
+import { NOT_FOUND_MESSAGE } from "~/domain/consultation/access.server";
+import { idParam } from "~/http/ids.server";
 import { getReactienota, reactienotaHtml } from "~/domain/consultation/reactienota.server";
-import { resource } from "~/domain/consultation/actions.server";
-import { requireActor } from "~/utils/request.server";
+import { requireActor, resource } from "~/http/request.server";
 
 export const loader = resource(({ request, params }: LoaderFunctionArgs) => {
   const actor = requireActor(request);
-  const nota = getReactienota({ actor, id: parseProposalId(params.id) });
+  const nota = getReactienota({ actor, id: idParam(params, "id", NOT_FOUND_MESSAGE) });
   const download = new URL(request.url).searchParams.has("download");
   return new Response(reactienotaHtml(nota), {
     headers: {

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { parseProposalId } from "~/domain/consultation/access.server";
+import { NOT_FOUND_MESSAGE } from "~/domain/consultation/access.server";
+import { idParam } from "~/http/ids.server";
 import { getTextEditorPage } from "~/domain/consultation/view.server";
-import { page, requireActor } from "~/utils/request.server";
+import { page, requireActor } from "~/http/request.server";
 import { ProposalHeader } from "~/components/consultation/ui";
 
 // Lexical and y-websocket only run in the browser; the server renders a placeholder.
@@ -13,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Tekst 
 
 export const loader = page(({ request, params }: LoaderFunctionArgs) => {
   const actor = requireActor(request);
-  return getTextEditorPage({ actor, id: parseProposalId(params.id) });
+  return getTextEditorPage({ actor, id: idParam(params, "id", NOT_FOUND_MESSAGE) });
 });
 
 function ClientOnly({ children, fallback }: { children: () => ReactNode; fallback: ReactNode }) {
@@ -31,6 +32,9 @@ export default function VoorstelTekst() {
       <p className="lead">
         U bewerkt de <strong>voorgestelde</strong> tekst, een kopie van de geldende versie. Wijzigingen worden direct bewaard en zijn meteen zichtbaar voor andere redacteuren; de geldende
         tekst verandert pas op de ingangsdatum. Genodigden zien de wijzigingen als redline op de <Link to={`/wijzigingen/${proposal.id}`}>overzichtspagina</Link>.
+      </p>
+      <p>
+        Bewerkt u de tekst liever in Word? <Link to={`/importeren/voorstel/${proposal.id}`}>Vervang de voorgestelde tekst door een Word-bestand</Link>.
       </p>
       <ClientOnly fallback={loading}>
         {() => (

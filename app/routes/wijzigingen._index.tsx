@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { documentsForNewProposal, listProposals } from "~/domain/consultation/proposals.server";
-import { PROPOSAL_STATUSES, STATUS_LABELS, isProposalStatus } from "~/domain/consultation/states";
-import { page, requireActor } from "~/utils/request.server";
+import { PROPOSAL_STATUSES, STATUS_LABELS, isProposalStatus } from "~/shared/proposals";
+import { page, requireActor } from "~/http/request.server";
 import { EmptyState, PageHeader, formatDate } from "~/components/ui";
 import { StatusBadge } from "~/components/consultation/ui";
+import { TableScroll } from "~/components/ui";
 
 export const meta: MetaFunction = () => [{ title: "Wijzigingen · Ketenportaal Zaanstad" }];
 
@@ -49,37 +50,39 @@ export default function Wijzigingen() {
         </button>
       </Form>
       {proposals.length ? (
-        <table className="proposal-table">
-          <caption className="visually-hidden">Wijzigingsvoorstellen die u mag inzien</caption>
-          <thead>
-            <tr>
-              <th scope="col">Voorstel</th>
-              <th scope="col">Status</th>
-              <th scope="col">Reageren tot en met</th>
-              <th scope="col">Besluit gepland</th>
-              <th scope="col">Ingangsdatum</th>
-            </tr>
-          </thead>
-          <tbody>
-            {proposals.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link to={`/wijzigingen/${p.id}`}>{p.title}</Link>
-                  <div className="meta">
-                    {p.documentTitle}
-                    {p.invited ? (p.responded ? " · u heeft gereageerd" : " · u bent uitgenodigd") : ""}
-                  </div>
-                </td>
-                <td>
-                  <StatusBadge status={p.status} label={p.statusLabel} />
-                </td>
-                <td>{formatDate(p.consultationCloses)}</td>
-                <td>{formatDate(p.decisionPlanned)}</td>
-                <td>{formatDate(p.effectiveDate)}</td>
+        <TableScroll label="Wijzigingsvoorstellen die u mag inzien">
+          <table className="proposal-table">
+            <caption className="visually-hidden">Wijzigingsvoorstellen die u mag inzien</caption>
+            <thead>
+              <tr>
+                <th scope="col">Voorstel</th>
+                <th scope="col">Status</th>
+                <th scope="col">Reageren tot en met</th>
+                <th scope="col">Besluit gepland</th>
+                <th scope="col">Ingangsdatum</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {proposals.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/wijzigingen/${p.id}`}>{p.title}</Link>
+                    <div className="meta">
+                      {p.documentTitle}
+                      {p.invited ? (p.responded ? " · u heeft gereageerd" : " · u bent uitgenodigd") : ""}
+                    </div>
+                  </td>
+                  <td>
+                    <StatusBadge status={p.status} label={p.statusLabel} />
+                  </td>
+                  <td>{formatDate(p.consultationCloses)}</td>
+                  <td>{formatDate(p.decisionPlanned)}</td>
+                  <td>{formatDate(p.effectiveDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <EmptyState>{status ? "Geen voorstellen met deze status." : "Er zijn (nog) geen wijzigingsvoorstellen die u mag inzien."}</EmptyState>
       )}

@@ -1,11 +1,13 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { newProposalSchema } from "~/domain/consultation/forms";
 import { createProposal, documentsForNewProposal } from "~/domain/consultation/proposals.server";
 import { forbidden } from "~/domain/errors";
-import { formAction, page, readForm, requireActor } from "~/utils/request.server";
-import { Csrf, Field, FormError, Notice, PageHeader, errorsOf } from "~/components/ui";
-import { Select } from "~/components/consultation/ui";
+import { formAction, intent } from "~/http/action.server";
+import { page, requireActor } from "~/http/request.server";
+import { Csrf, Field, FormError, Notice, PageHeader } from "~/components/ui";
+import { refusalFor } from "~/components/forms";
+import { Select } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw wijzigingsvoorstel · Ketenportaal Zaanstad" }];
 
@@ -16,16 +18,19 @@ export const loader = page(({ request }: LoaderFunctionArgs) => {
   return { documents, selected: new URL(request.url).searchParams.get("document") ?? "" };
 });
 
-export const action = formAction(async ({ request }: ActionFunctionArgs) => {
-  const actor = requireActor(request);
-  const { value } = await readForm(request, newProposalSchema);
-  const { id } = createProposal({ actor, documentSlug: value.document, title: value.title });
-  return redirect(`/wijzigingen/${id}?gedaan=aangemaakt`);
+export const action = formAction({
+  create: intent({
+    schema: newProposalSchema,
+    run({ actor, value }) {
+      const { id } = createProposal({ actor, documentSlug: value.document, title: value.title });
+      return redirect(`/wijzigingen/${id}?gedaan=aangemaakt`);
+    },
+  }),
 });
 
 export default function NieuwVoorstel() {
   const { documents, selected } = useLoaderData<typeof loader>();
-  const { formError, fieldErrors } = errorsOf(useActionData<typeof action>());
+  const { formError, fieldErrors } = refusalFor(useActionData<typeof action>());
   const available = documents.filter((d) => d.published && !d.running);
   const busy = documents.filter((d) => d.running);
   return (

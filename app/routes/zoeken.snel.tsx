@@ -1,6 +1,6 @@
 // Resource route for the quick-search dialog: JSON results as you type (GET /zoeken/snel?q=).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getActor } from "~/utils/request.server";
+import { getActor } from "~/http/request.server";
 import { countLabel } from "~/domain/search/labels";
 import { readSearchParams, searchFor } from "~/domain/search/search.server";
 

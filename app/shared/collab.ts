@@ -6,7 +6,35 @@
 
 export const COLLAB_PATH_PREFIX = "/collab/";
 
-export const ROOM_KINDS = ["doc", "proposal"] as const;
+/**
+ * A y-websocket message type of our own (after sync 0, awareness 1, auth 2, query awareness 3):
+ * the server tells every open editor of a room that something happened to the document, as
+ * JSON `RoomNotice`. Clients never send it.
+ */
+export const MESSAGE_NOTICE = 4;
+export type RoomNotice = { type: "published" | "restored"; version: number; by: string | null };
+
+export function parseRoomNotice(json: string): RoomNotice | null {
+  try {
+    const v = JSON.parse(json) as Partial<RoomNotice>;
+    if ((v.type === "published" || v.type === "restored") && typeof v.version === "number" && Number.isInteger(v.version)) {
+      return { type: v.type, version: v.version, by: typeof v.by === "string" ? v.by : null };
+    }
+  } catch {
+    // not a notice
+  }
+  return null;
+}
+
+/** What an open editor shows when someone published or restored. */
+export function roomNoticeText(n: RoomNotice): string {
+  const who = n.by ?? "Het portaal";
+  return n.type === "published"
+    ? `${who} heeft versie ${n.version} gepubliceerd. De tekst in de editor is het concept voor de volgende versie.`
+    : `${who} heeft versie ${n.version} teruggezet in het concept. De tekst in de editor is vervangen door die van versie ${n.version}.`;
+}
+
+export const ROOM_KINDS = ["doc", "proposal", "minutes"] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 
 export const CloseCode = {
@@ -49,7 +77,7 @@ export const proposalRoom = (proposalId: number) => roomName("proposal", proposa
 
 /** "doc-12" → {kind:"doc", id:12}; anything else → null. */
 export function parseRoom(room: string): { kind: RoomKind; id: number } | null {
-  const m = /^(doc|proposal)-([1-9][0-9]{0,9})$/.exec(room);
+  const m = /^(doc|proposal|minutes)-([1-9][0-9]{0,9})$/.exec(room);
   if (!m) return null;
   return { kind: m[1] as RoomKind, id: Number(m[2]) };
 }

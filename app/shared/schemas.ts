@@ -1,6 +1,7 @@
 // Form schemas shared by the browser (constraints) and the actions (validation).
 import { z } from "zod";
-import { ORGANISATION_KINDS, ROLES } from "~/db/schema";
+import { ORGANISATION_KINDS, ROLES } from "~/db/enums";
+import { idSchema } from "./ids";
 
 export const required = (label: string, max: number) =>
   z
@@ -17,11 +18,8 @@ export const optionalText = (label: string, max: number) =>
     .optional()
     .transform((v) => v ?? "");
 
-const id = (label: string) =>
-  z.coerce
-    .number({ invalid_type_error: `Kies een geldige ${label}.` })
-    .int(`Kies een geldige ${label}.`)
-    .positive(`Kies een geldige ${label}.`);
+/** An id chosen from a list; `article` gives the adjective its Dutch form ("een geldig thema"). */
+const id = (label: string, article: "de" | "het" = "de") => idSchema(`Kies een ${article === "het" ? "geldig" : "geldige"} ${label}.`);
 
 const email = z
   .string({ required_error: "E-mailadres is verplicht." })

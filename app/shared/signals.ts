@@ -1,7 +1,7 @@
 // Signal statuses, labels and the transition table: isomorphic, so the detail page can show
 // exactly the buttons the domain layer will accept.
 // Only the type comes from the schema, so the browser bundle stays free of drizzle.
-import type { SignalStatus } from "~/db/schema";
+import type { SignalStatus } from "~/db/enums";
 
 export type { SignalStatus };
 

@@ -1,3 +1,4 @@
+import { amsterdamDate } from "~/shared/dates";
 import { singleton } from "./singleton.server";
 
 // One injectable clock for every time-dependent rule (deadlines, effective dates,
@@ -24,15 +25,6 @@ export function today(): string {
   return amsterdamDate(now());
 }
 
-export function amsterdamDate(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Amsterdam",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(d);
-}
-
 /** Tests move the clock; production never calls this. */
 export function setClock(at: Date | string): void {
   const target = typeof at === "string" ? Date.parse(at) : at.getTime();
@@ -41,4 +33,9 @@ export function setClock(at: Date | string): void {
 
 export function resetClock(): void {
   clock().offsetMs = 0;
+}
+
+/** How far the portal's clock is ahead of the machine's, for libraries with their own clock. */
+export function clockOffsetSeconds(): number {
+  return Math.round(clock().offsetMs / 1000);
 }

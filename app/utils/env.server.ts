@@ -17,12 +17,40 @@ const schema = z.object({
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(1_000_000),
   COLLAB_COMPACT_AFTER: z.coerce.number().int().positive().default(500),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  BODY_LIMITS: z.string().default(""),
+  BACKUP_DIR: z.string().default(""),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
+  BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(3),
+  /** Largest .docx accepted by the Word import (bytes). */
+  WORD_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
+  /** Hour (Europe/Amsterdam) at which daily and weekly e-mail digests are sent. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  METRICS_TOKEN: z.string().default(""),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema>;
 
-/** Read and validate configuration. Not cached: tests change process.env between files. */
+let cached: Env | null = null;
+
+/**
+ * The configuration, validated on the first call (at boot: server/index.ts calls it before
+ * anything else) and cached for the life of the process. Tests set process.env before they
+ * import app code (tests/setup-db.ts; vitest runs each file in its own process).
+ */
 export function env(): Env {
+  cached ??= parse();
+  return cached;
+}
+
+/** Validate process.env again, for a test that changes a setting on purpose. */
+export function reloadEnv(): Env {
+  cached = parse();
+  return cached;
+}
+
+function parse(): Env {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -32,8 +60,8 @@ export function env(): Env {
 }
 
 /**
- * The data directory. Called on every database access, so it reads the one variable it needs
- * instead of validating the whole environment (tests switch DATA_DIR per file).
+ * The data directory. Read from process.env on every call rather than from the cached env(),
+ * so a script or test that sets DATA_DIR before its first database access is always obeyed.
  */
 export function dataDir(): string {
   return path.resolve(process.env.DATA_DIR || "./data");

@@ -17,7 +17,8 @@ import {
   type ConnInfo,
   type Room,
   manager,
-} from "./rooms";
+} from "~/collab/rooms.server";
+import type { Peer } from "~/collab/types";
 
 export class ProtocolError extends Error {
   constructor(
@@ -67,6 +68,67 @@ function stampAwareness(update: Uint8Array, info: ConnInfo): Uint8Array {
   });
 }
 
+/**
+ * The awareness client ids each connection introduced. An awareness update registers the ids
+ * in it that no other connection of the room holds (normally all in its first update); a
+ * connection may only change or remove its own ids, so nobody can take over or erase
+ * someone else's presence (issue 10, class 5).
+ */
+const ownedIds = new WeakMap<Peer, Set<number>>();
+
+type AwarenessEntry = { clientID: number; clock: number; state: string };
+
+function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const n = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const clientID = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    JSON.parse(state); // undecodable state: refuse the whole message
+    entries.push({ clientID, clock, state });
+  }
+  assertConsumed(decoder);
+  return entries;
+}
+
+function encodeAwareness(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientID);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, e.state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** Keep only the entries for ids this connection owns (registering them on its first update). */
+export function ownAwarenessOnly(room: Room, ws: Peer, update: Uint8Array): Uint8Array | null {
+  let entries: AwarenessEntry[];
+  try {
+    entries = decodeAwareness(update);
+  } catch {
+    throw malformed("undecodable awareness");
+  }
+  let owned = ownedIds.get(ws);
+  if (!owned) ownedIds.set(ws, (owned = new Set()));
+  const unowned = entries.filter((e) => !owned.has(e.clientID) && e.state !== "null");
+  if (unowned.length) {
+    const heldByOthers = new Set<number>();
+    for (const other of room.conns.keys()) {
+      if (other === ws) continue;
+      for (const id of ownedIds.get(other) ?? []) heldByOthers.add(id);
+    }
+    // A live state introduces an id nobody else holds (a connection's first update, or a
+    // reconnect after the old connection left); a null state never claims anything.
+    for (const e of unowned) if (!heldByOthers.has(e.clientID)) owned.add(e.clientID);
+  }
+  const kept = entries.filter((e) => owned.has(e.clientID));
+  return kept.length ? encodeAwareness(kept) : null;
+}
+
 /** Handle one binary message; throws ProtocolError to close the connection. */
 export function handleMessage(room: Room, ws: WebSocket, info: ConnInfo, data: Uint8Array): void {
   if (data.byteLength > room.maxMessageBytes) {
@@ -97,9 +159,15 @@ export function handleMessage(room: Room, ws: WebSocket, info: ConnInfo, data: U
         send(ws, room.awarenessMessage());
         return;
       }
+      const own = ownAwarenessOnly(room, ws, update);
+      if (!own) {
+        // Only someone else's ids: dropped; the current states keep the client's watchdog fed.
+        send(ws, room.awarenessMessage());
+        return;
+      }
       let stamped: Uint8Array;
       try {
-        stamped = stampAwareness(update, info);
+        stamped = stampAwareness(own, info);
       } catch {
         throw malformed("undecodable awareness");
       }

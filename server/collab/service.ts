@@ -1,24 +1,23 @@
 // Wires the collaboration server into the Node entry: the /collab/ upgrade handler, the
 // periodic liveness/rights sweep, WAL checkpoints off the main thread, and a clean stop
-// (derived forms flushed, clients told to reconnect). Imported by server/service-list.ts.
+// (derived forms flushed, clients told to reconnect). Listed in server/index.ts.
+import { startCheckpointer, stopCheckpointer } from "~/collab/checkpointer.server";
+import { manager } from "~/collab/rooms.server";
 import { COLLAB_PATH_PREFIX, CloseCode } from "~/shared/collab";
-import "~/domain/documents/room.server";
-import { registerService, upgradeHandlers } from "../services";
-import { startCheckpointer, stopCheckpointer } from "./checkpointer";
-import { manager } from "./rooms";
-import { handleUpgrade, sweepConnections } from "./upgrade";
+import type { BackgroundService, UpgradeHandler } from "../services";
+import { handleUpgrade, sweepSlice } from "./upgrade";
 
+/** Each connection is re-checked once per period, in slices (see sweepSlice). */
 const SWEEP_MS = 30_000;
+const SWEEP_SLICES = 30;
 let sweep: NodeJS.Timeout | null = null;
 
-if (!upgradeHandlers.some((h) => h.prefix === COLLAB_PATH_PREFIX)) {
-  upgradeHandlers.push({ prefix: COLLAB_PATH_PREFIX, handle: handleUpgrade });
-}
+export const collabUpgrade: UpgradeHandler = { prefix: COLLAB_PATH_PREFIX, handle: handleUpgrade };
 
-registerService({
+export const collabService: BackgroundService = {
   name: "collab",
   start: () => {
-    sweep = setInterval(sweepConnections, SWEEP_MS);
+    sweep = setInterval(() => sweepSlice(SWEEP_SLICES), SWEEP_MS / SWEEP_SLICES);
     sweep.unref();
     startCheckpointer();
   },
@@ -28,4 +27,4 @@ registerService({
     for (const room of [...m.rooms.values()]) m.unload(room, CloseCode.goingAway, "Server stopt");
     await stopCheckpointer();
   },
-});
+};

@@ -8,11 +8,12 @@ import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { removeAwarenessStates } from "y-protocols/awareness";
 import { actorForSession } from "~/domain/auth.server";
 import { CloseCode, parseRoom, roomFromPath } from "~/shared/collab";
-import { SESSION_COOKIE, parseCookies } from "~/utils/cookies.server";
+import { SESSION_COOKIE, parseCookies } from "~/http/cookies.server";
 import { env } from "~/utils/env.server";
-import { singleton } from "~/utils/singleton.server";
 import { greet, handleMessage, ProtocolError } from "./protocol";
-import { manager, type ConnInfo, type Room } from "./rooms";
+import { roomKinds } from "~/collab/kinds.server";
+import { manager, type ConnInfo, type Room } from "~/collab/rooms.server";
+import type { RoomKindHandlers } from "~/collab/types";
 
 const REASONS: Record<number, string> = {
   400: "Bad Request",
@@ -37,8 +38,11 @@ export function hardFrameLimit(): number {
   return Math.max(env().COLLAB_MAX_MESSAGE_BYTES * 4, 1024 * 1024);
 }
 
+// Only the Node entry handles upgrades, so ordinary module state suffices (no singleton).
+let server: WebSocketServer | null = null;
 function wss(): WebSocketServer {
-  return singleton("collab:wss", () => new WebSocketServer({ noServer: true, maxPayload: hardFrameLimit(), perMessageDeflate: false }));
+  server ??= new WebSocketServer({ noServer: true, maxPayload: hardFrameLimit(), perMessageDeflate: false });
+  return server;
 }
 
 /** Browsers always send Origin; a page on another site must not ride on our session cookie. */
@@ -67,7 +71,7 @@ export function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: B
   const sessionId = parseCookies(req.headers.cookie ?? null)[SESSION_COOKIE] ?? null;
   const actor = actorForSession(sessionId);
   if (!actor) return refuse(socket, 401, "Log in om dit document te openen.");
-  const kind = manager().kinds.get(parsed.kind);
+  const kind = roomKinds[parsed.kind];
   if (!kind) return refuse(socket, 404, "Dit document bestaat niet.");
   let access;
   try {
@@ -151,40 +155,67 @@ function removeAwareness(room: Room, info: ConnInfo): void {
 }
 
 /**
- * Liveness and rights, re-checked periodically: dead sockets are terminated; a session
- * that ended closes with 4401, withdrawn rights with 4403, write downgraded to read.
+ * Liveness and rights of one connection: a dead socket (no pong since the last check) is
+ * terminated; a session that ended closes with 4401, withdrawn rights with 4403, write
+ * downgraded to read.
  */
+function checkConnection(room: Room, kind: RoomKindHandlers | null, ws: WebSocket, info: ConnInfo): void {
+  if (!info.alive) {
+    ws.terminate();
+    return;
+  }
+  info.alive = false;
+  try {
+    ws.ping();
+  } catch {
+    ws.terminate();
+    return;
+  }
+  const actor = actorForSession(info.sessionId);
+  if (!actor) {
+    closeConnection(ws, CloseCode.unauthorized, "Sessie verlopen");
+    return;
+  }
+  const access = kind?.authorize(actor, room.id) ?? null;
+  if (!access) {
+    closeConnection(ws, CloseCode.forbidden, "Geen toegang meer");
+    return;
+  }
+  info.actor = actor;
+  if (access !== info.access) {
+    info.access = access;
+    if (access === "read") removeAwareness(room, info);
+  }
+}
+
+/** Every connection at once (tests; the service spreads the same work with sweepSlice). */
 export function sweepConnections(): void {
   const m = manager();
   for (const room of [...m.rooms.values()]) {
     const kind = m.kindOf(room.name);
-    for (const [ws, info] of [...room.conns]) {
-      if (!info.alive) {
-        ws.terminate();
-        continue;
-      }
-      info.alive = false;
-      try {
-        ws.ping();
-      } catch {
-        ws.terminate();
-        continue;
-      }
-      const actor = actorForSession(info.sessionId);
-      if (!actor) {
-        closeConnection(ws, CloseCode.unauthorized, "Sessie verlopen");
-        continue;
-      }
-      const access = kind?.authorize(actor, room.id) ?? null;
-      if (!access) {
-        closeConnection(ws, CloseCode.forbidden, "Geen toegang meer");
-        continue;
-      }
-      info.actor = actor;
-      if (access !== info.access) {
-        info.access = access;
-        if (access === "read") removeAwareness(room, info);
-      }
-    }
+    // Every peer in a room was added by connect() above, so it is one of our sockets.
+    for (const [peer, info] of [...room.conns]) checkConnection(room, kind, peer as WebSocket, info);
+  }
+}
+
+/**
+ * The periodic re-check spread over the period: each call checks the connections whose turn it
+ * is (1/slices of them, round robin), so with 1,500 connections a tick costs a few
+ * milliseconds instead of one stall of a second, and every connection is still checked once
+ * per period. Connections opened since the last full round wait at most one period, as before.
+ */
+const sweepQueue: Array<{ room: Room; ws: WebSocket }> = [];
+let sweepPerTick = 0;
+export function sweepSlice(slices: number): void {
+  const m = manager();
+  if (sweepQueue.length === 0) {
+    for (const room of m.rooms.values()) for (const peer of room.conns.keys()) sweepQueue.push({ room, ws: peer as WebSocket });
+    sweepPerTick = Math.ceil(sweepQueue.length / slices);
+  }
+  const batch = sweepQueue.splice(0, sweepPerTick);
+  for (const { room, ws } of batch) {
+    const info = room.conns.get(ws);
+    if (!info || room.unloaded || m.rooms.get(room.name) !== room) continue;
+    checkConnection(room, m.kindOf(room.name), ws, info);
   }
 }

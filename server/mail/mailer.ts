@@ -5,7 +5,7 @@ import { and, asc, eq, isNull, lt } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { nowIso } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
-import { registerService } from "../services";
+import type { BackgroundService } from "../services";
 
 let timer: NodeJS.Timeout | null = null;
 let running = false;
@@ -53,7 +53,7 @@ export async function deliverPending(): Promise<number> {
 
 const eqId = (id: number) => eq(schema.emails.id, id);
 
-registerService({
+export const mailService: BackgroundService = {
   name: "mailer",
   start() {
     timer = setInterval(() => void deliverPending().catch((e) => console.error("mailer", e)), 1000);
@@ -62,4 +62,4 @@ registerService({
   stop() {
     if (timer) clearInterval(timer);
   },
-});
+};

@@ -5,9 +5,15 @@
 import { onSearchEnqueued } from "~/domain/search-outbox.server";
 import { drainOutbox, ensureIndexed } from "~/domain/search/indexer.server";
 import { getSearchProvider } from "~/domain/search/provider.server";
-import { registerService } from "../services";
+import type { BackgroundService } from "../services";
 
 export const POLL_MS = 300;
+/**
+ * Entries per drain in the running portal. Indexing is synchronous work on the main thread
+ * (FTS5); small slices with a turn of the event loop in between keep collaboration messages
+ * flowing while hundreds of live drafts are re-indexed.
+ */
+const SLICE = 8;
 const RETRY_INIT_MS = 10_000;
 
 let timer: NodeJS.Timeout | null = null;
@@ -33,7 +39,7 @@ async function tick(): Promise<void> {
     if (!initializing && Date.now() - lastInitAttempt >= RETRY_INIT_MS) initializing = initialize().finally(() => (initializing = null));
     return;
   }
-  const r = await drainOutbox();
+  const r = await drainOutbox(undefined, SLICE);
   // A full batch means more is waiting: continue at once instead of at the next poll.
   if (r.remaining && r.processed > 0) nudge();
 }
@@ -65,4 +71,4 @@ export function stopSearchIndexer(): void {
   ready = false;
 }
 
-registerService({ name: "search-indexer", start: startSearchIndexer, stop: stopSearchIndexer });
+export const searchIndexerService: BackgroundService = { name: "search-indexer", start: startSearchIndexer, stop: stopSearchIndexer };

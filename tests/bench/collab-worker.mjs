@@ -17,7 +17,9 @@ import * as syncProtocol from "y-protocols/sync";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 
-/** @typedef {{ clients: Array<{ id: number; url: string; cookie?: string }>; ratePerSecond: number; durationMs: number; apply: boolean }} WorkerInput */
+/** @typedef {{ clients: Array<{ id: number; url: string; cookie?: string; hocuspocus?: string }>; ratePerSecond: number; durationMs: number; apply: boolean }} WorkerInput */
+// A client with `hocuspocus: <document name>` speaks Hocuspocus' framing: every message starts
+// with the document name, and the first one authenticates (token message, type 2).
 
 /** @type {WorkerInput} */
 const input = workerData;
@@ -43,6 +45,20 @@ function ownParagraph(doc, id) {
   return null;
 }
 
+/** An encoder for one message, with Hocuspocus' document-name prefix when the client needs it. */
+function frame(spec) {
+  const e = encoding.createEncoder();
+  if (spec.hocuspocus) encoding.writeVarString(e, spec.hocuspocus);
+  return e;
+}
+
+/** A decoder positioned at the message type (after Hocuspocus' document name). */
+function unframe(spec, bytes) {
+  const d = decoding.createDecoder(bytes);
+  if (spec.hocuspocus) decoding.readVarString(d);
+  return d;
+}
+
 /** @param {WorkerInput["clients"][number]} spec */
 function connect(spec) {
   return new Promise((resolve, reject) => {
@@ -63,13 +79,20 @@ function connect(spec) {
     };
     doc.on("update", (update, origin) => {
       if (origin === client) return;
-      const e = encoding.createEncoder();
+      const e = frame(spec);
       encoding.writeVarUint(e, 0);
       syncProtocol.writeUpdate(e, update);
       if (ws.readyState === ws.OPEN) ws.send(encoding.toUint8Array(e));
     });
     ws.on("open", () => {
-      const e = encoding.createEncoder();
+      if (spec.hocuspocus) {
+        const auth = frame(spec);
+        encoding.writeVarUint(auth, 2); // Auth
+        encoding.writeVarUint(auth, 0); // token
+        encoding.writeVarString(auth, "bench");
+        ws.send(encoding.toUint8Array(auth));
+      }
+      const e = frame(spec);
       encoding.writeVarUint(e, 0);
       syncProtocol.writeSyncStep1(e, doc);
       ws.send(encoding.toUint8Array(e));
@@ -77,21 +100,21 @@ function connect(spec) {
     ws.on("message", (data) => {
       const bytes = new Uint8Array(data);
       if (client.synced) {
-        if (bytes[0] !== 0) return; // awareness etc.
+        const decoder = unframe(spec, bytes);
+        if (decoding.readVarUint(decoder) !== 0) return; // awareness etc.
         record(bytes);
-        if (input.apply) {
-          const decoder = decoding.createDecoder(bytes);
-          decoding.readVarUint(decoder);
-          if (decoding.readVarUint(decoder) === syncProtocol.messageYjsUpdate) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), client);
+        if (input.apply && decoding.readVarUint(decoder) === syncProtocol.messageYjsUpdate) {
+          Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), client);
         }
         return;
       }
-      const decoder = decoding.createDecoder(bytes);
+      const decoder = unframe(spec, bytes);
       if (decoding.readVarUint(decoder) !== 0) return;
-      const e = encoding.createEncoder();
+      const e = frame(spec);
       encoding.writeVarUint(e, 0);
+      const empty = encoding.length(e);
       const type = syncProtocol.readSyncMessage(decoder, e, doc, client);
-      if (encoding.length(e) > 1) ws.send(encoding.toUint8Array(e));
+      if (encoding.length(e) > empty) ws.send(encoding.toUint8Array(e));
       if (type === syncProtocol.messageYjsSyncStep2 && !client.synced) {
         client.paragraph = ownParagraph(doc, spec.id);
         if (!client.paragraph) return reject(new Error(`no paragraph for client ${spec.id} in ${spec.url}`));

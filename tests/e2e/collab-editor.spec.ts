@@ -1,20 +1,10 @@
 // Co-editing in the browser: two people of different organisations in one document, and a
 // fresh document opened in two tabs at once.
-import type { Browser, Page } from "@playwright/test";
-import { test, expect, DEMO_PASSWORD } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { test, expect, loginIn, caretToEnd } from "./fixtures";
 
 const SLUG = "werkafspraken-participatieketen";
 
-async function loginIn(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "nl-NL" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
-  return page;
-}
 
 const editorOf = (page: Page, title: string) => page.getByRole("textbox", { name: `Tekst van ${title}` });
 
@@ -42,8 +32,7 @@ test("two editors of different organisations see each other's typing and cursor 
 
     // DOCK types at the end of the document.
     const mine = editorOf(page, title);
-    await mine.click();
-    await page.keyboard.press("Control+End");
+    await caretToEnd(page, mine);
     await page.keyboard.press("Enter");
     const fromDock = "Zin getypt door DOCK tijdens het overleg.";
     await page.keyboard.type(fromDock);

@@ -71,7 +71,10 @@ export async function apiAs(baseURL: string, email: string): Promise<{ api: APIR
   if (!csrf) throw new Error("no CSRF token");
   const res = await api.post("/login", { form: { csrf, email, password: DEMO_PASSWORD, redirectTo: "/" }, maxRedirects: 0 });
   expect(res.status(), `login ${email}`).toBe(302);
-  return { api, csrf };
+  // The token is bound to the session: after login the pages carry a new one.
+  const session = (await (await api.get("/meldingen")).text()).match(/name="csrf" value="([^"]+)"/)?.[1];
+  if (!session) throw new Error("no CSRF token after login");
+  return { api, csrf: session };
 }
 
 /** Post one of the proposal forms the way the browser does (CSRF + intent), without following the redirect. */
@@ -124,11 +127,47 @@ export async function openProposalViaForms(
       reason: "",
     });
     expect(dates.status()).toBe(302);
+    // Goals are required before consultation opens (issue 12).
+    const goals = await postForm(api, csrf, `/wijzigingen/${id}/doelen`, {
+      intent: "goals",
+      improve_0: "Partners horen wijzigingen vooraf",
+      forWhom_0: "De geraakte organisaties",
+      measure_0: "Geen wijziging meer die eerst via de nieuwsbrief bekend wordt",
+    });
+    expect(goals.status()).toBe(302);
+    await passIntegralCheck(portal, id);
     const open = await postForm(api, csrf, `/wijzigingen/${id}`, { intent: "open" });
     expect(open.status(), await open.text()).toBe(302);
     return id;
   } finally {
     await api.dispose();
+  }
+}
+
+/**
+ * The integral check before consultation (issue 13): the regisseur of every keten that one of
+ * the proposal's organisations belongs to (other than the document's own keten) records
+ * "raakt mijn keten niet" on the integral-check page.
+ */
+export async function passIntegralCheck(portal: Portal, proposalId: number): Promise<void> {
+  const ketens = query<{ id: number; email: string }>(
+    portal,
+    `select distinct k.id, p.email from ketens k join people p on p.id = k.regisseur_id
+       join keten_members km on km.keten_id = k.id join proposal_impacts pi on pi.organisation_id = km.organisation_id
+      where pi.proposal_id = ? and k.id is not (select d.keten_id from proposals pr join documents d on d.id = pr.document_id where pr.id = ?)
+        and not exists (select 1 from keten_checks kc where kc.proposal_id = ? and kc.keten_id = k.id)`,
+    proposalId,
+    proposalId,
+    proposalId,
+  );
+  for (const k of ketens) {
+    const { api, csrf } = await apiAs(portal.baseURL, k.email);
+    try {
+      const res = await postForm(api, csrf, `/wijzigingen/${proposalId}/integraal`, { intent: "ketentoets", ketenId: String(k.id), touches: "nee", note: "" });
+      expect(res.status(), await res.text()).toBe(302);
+    } finally {
+      await api.dispose();
+    }
   }
 }
 

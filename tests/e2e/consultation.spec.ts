@@ -3,8 +3,8 @@
 // ingangsdatum is announced and shown old → new (3), and bad comment input is handled (6).
 // The portal runs on a fixed clock; "a week later" is a restart with a later clock.
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
-import { checkA11y, personContext, query, startClocked, type Clocked } from "./consultation-helpers";
+import { test, expect, caretToEnd } from "./fixtures";
+import { checkA11y, passIntegralCheck, personContext, query, startClocked, type Clocked } from "./consultation-helpers";
 
 test.use({ checkA11y: false }); // these tests use their own portal; every page is checked with checkA11y() below
 
@@ -86,8 +86,7 @@ test("regisseur runs a consultation with a Wmo-aanbieder and a wijkteam: invitat
   await nav(r, "Tekst bewerken");
   await expect(r.getByRole("status").filter({ hasText: /^Verbonden$/ })).toBeVisible({ timeout: 15_000 });
   const editor = r.getByRole("textbox", { name: "Voorgestelde tekst van Werkafspraken Wmo-keten" });
-  await editor.click();
-  await r.keyboard.press("Control+End");
+  await caretToEnd(r, editor);
   await r.keyboard.press("Enter");
   await r.keyboard.type(NEW_SENTENCE);
   await expect(editor).toContainText(NEW_SENTENCE);
@@ -127,7 +126,16 @@ test("regisseur runs a consultation with a Wmo-aanbieder and a wijkteam: invitat
   await expect(r.getByText("De tijdlijn is opgeslagen.")).toBeVisible();
   await checkA11y(r);
 
-  // Open the consultation.
+  // The goals (required before consultation opens).
+  await nav(r, "Doelen en evaluatie");
+  await r.getByLabel("Wat moet er beter worden?").first().fill("Aanbieders horen afschaling op tijd");
+  await r.getByLabel("Voor wie?").first().fill("Inwoners en hun begeleiders");
+  await r.getByLabel("Hoe weten we dat het lukt?").first().fill("Melding zes weken vooraf in elk geval");
+  await r.getByRole("button", { name: "Doelen opslaan" }).click();
+  await expect(r.getByText("De doelen zijn opgeslagen.")).toBeVisible();
+
+  // Open the consultation, once the other ketens have done the integral check (issue 13).
+  await passIntegralCheck(clocked.portal, id);
   await nav(r, "Overzicht");
   await r.getByRole("button", { name: "Consultatie openen" }).click();
   await expect(r.getByText("De consultatie is geopend.")).toBeVisible();

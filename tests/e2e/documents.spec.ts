@@ -1,32 +1,7 @@
 // Living documents in the browser: publish → history → redline → restore, the server-rendered
 // read view without JavaScript, and content typed as HTML staying text.
-import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
-
-async function createDocument(page: Page, title: string) {
-  await page.goto("/documenten/nieuw");
-  await page.getByLabel("Titel").fill(title);
-  await page.getByRole("combobox", { name: /^Soort/ }).selectOption("werkafspraken");
-  await page.getByRole("combobox", { name: /^Keten/ }).selectOption({ label: "Participatie en Armoede" });
-  await page.getByRole("button", { name: "Document aanmaken" }).click();
-  await expect(page).toHaveURL(/\/bewerken$/);
-  await expect(page.getByRole("status").filter({ hasText: /^Verbonden$/ })).toBeVisible({ timeout: 10_000 });
-  return new URL(page.url()).pathname.replace(/\/bewerken$/, "");
-}
-
-async function typeAtEnd(page: Page, title: string, text: string) {
-  const editor = page.getByRole("textbox", { name: `Tekst van ${title}` });
-  await editor.click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.press("Enter");
-  await page.keyboard.type(text);
-  await expect(editor).toContainText(text);
-}
-
-async function publish(page: Page, summary: string) {
-  await page.getByLabel("Wat is er veranderd?").fill(summary);
-  await page.getByRole("button", { name: /^Publiceer versie/ }).click();
-}
+import { createDocument, publish, typeAtEnd } from "./document-helpers";
 
 test("publish → version list → redline between v1 and v2 → restore v1 into the draft", async ({ page, login }) => {
   await login("regisseur.participatie@zaanstad.example");
@@ -49,7 +24,16 @@ test("publish → version list → redline between v1 and v2 → restore v1 into
   await expect(page.getByRole("status").filter({ hasText: /^Verbonden$/ })).toBeVisible({ timeout: 10_000 });
   const editor = page.getByRole("textbox", { name: `Tekst van ${title}` });
   await editor.getByText("De wijkteams voeren de startgesprekken").click();
-  await page.keyboard.press("End");
+  // Lexical applies the click's selection in its own update; an End pressed before that lands
+  // is undone by it. Press End until the caret really sits at the end of the sentence.
+  await expect(async () => {
+    await page.keyboard.press("End");
+    const atEnd = await page.evaluate(() => {
+      const s = window.getSelection();
+      return !!s && s.isCollapsed && s.anchorNode?.nodeType === Node.TEXT_NODE && s.anchorOffset === (s.anchorNode.textContent ?? "").length && (s.anchorNode.textContent ?? "").endsWith("Uitkeringen.");
+    });
+    expect(atEnd, "caret at the end of the sentence").toBe(true);
+  }).toPass({ timeout: 10_000 });
   for (let i = 0; i < "samen met Uitkeringen.".length; i++) await page.keyboard.press("Backspace");
   await page.keyboard.type("met Werkom.");
   await typeAtEnd(page, title, "Werkom meldt besluiten binnen vijf werkdagen.");
@@ -82,6 +66,9 @@ test("publish → version list → redline between v1 and v2 → restore v1 into
   // Restore v1 (owner) into the draft: the editor shows v1's text, v2 stays published.
   await page.goto(`${path}/versies`);
   await page.getByRole("button", { name: "Versie 1 terugzetten in het concept" }).click();
+  // Restoring replaces the shared draft for everyone, so it asks first.
+  await expect(page.getByRole("heading", { name: "Versie 1 terugzetten in het concept?" })).toBeVisible();
+  await page.getByRole("button", { name: "Ja, vervang het concept door versie 1" }).click();
   await expect(page.getByText("De tekst van versie 1 staat weer in het concept.")).toBeVisible();
   await page.goto(`${path}/bewerken`);
   await expect(page.getByRole("status").filter({ hasText: /^Verbonden$/ })).toBeVisible({ timeout: 10_000 });

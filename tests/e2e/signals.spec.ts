@@ -3,8 +3,8 @@
 // access per route (5) and the overview page with charts, tables and CSV (7).
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect, apiLogin, expectNoA11yViolations, DEMO_PASSWORD } from "./fixtures";
-import { request as pwRequest, type Browser, type Page } from "@playwright/test";
+import { test, expect, loginIn, apiLogin, expectNoA11yViolations } from "./fixtures";
+import { request as pwRequest } from "@playwright/test";
 import { startPortal } from "../support/portal";
 
 type SeedSignal = { id: string; title: string; ketens: string[]; reporter: string };
@@ -12,16 +12,6 @@ const seeded: SeedSignal[] = JSON.parse(fs.readFileSync(path.resolve("content/si
 /** Seeded signals get ids 1..n in file order on a fresh database. */
 const seededId = (pred: (s: SeedSignal) => boolean) => seeded.findIndex(pred) + 1;
 
-async function loginIn(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
-  const page = await ctx.newPage();
-  await page.goto("/login");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
-  return page;
-}
 
 test("a professional reports a signal; the regisseur handles it; the professional gets the answer and an e-mail", async ({ page, login, browser, baseURL, mail }) => {
   const title = `Wachtlijst na terugverwijzing Werkom groeit ${Date.now()}`;

@@ -15,9 +15,10 @@ import { publishVersion } from "~/domain/documents/versions.server";
 import { seedWorld } from "~/domain/seed/world.server";
 import { markdownToLexicalState } from "~/editor/convert.server";
 import { CloseCode, docRoom } from "~/shared/collab";
-import { collabMetrics, getRoomState, readDerived } from "../../server/collab/index";
-import { sweepConnections } from "../../server/collab/upgrade";
-import { manager } from "../../server/collab/rooms";
+import { reloadEnv } from "~/utils/env.server";
+import { collabMetrics, getRoomState, readDerived } from "~/collab/index.server";
+import { manager } from "~/collab/rooms.server";
+import { sweepConnections, sweepSlice } from "../../server/collab/upgrade";
 import {
   RawClient,
   appendParagraphUpdate,
@@ -161,6 +162,56 @@ describe("read-only and write connections", () => {
     await waitFor(() => !b.awareness.getStates().has(a.doc.clientID), 3000, "presence removed on leave");
     await closeAll();
   });
+
+  test("presence cannot be spoofed: updates or removals for another connection's client id are dropped", async () => {
+    const a = raw(`/collab/${participatie}`, "professional@dock.example");
+    const b = raw(`/collab/${participatie}`, "teamleider@smd.example");
+    const attacker = raw(`/collab/${participatie}`, "regisseur.participatie@zaanstad.example");
+    await Promise.all([a.synced, b.synced, attacker.synced]);
+    a.sendAwareness({ cursor: 1, awarenessData: {} });
+    await waitFor(() => b.awareness.getStates().has(a.doc.clientID), 3000, "a's presence");
+    const dock = loadActorByEmail("professional@dock.example")!;
+    const victim = a.doc.clientID;
+    const clock = b.awareness.meta.get(victim)!.clock;
+    const awarenessMsg = (entries: Array<[number, number, string]>) => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, entries.length);
+      for (const [id, c, state] of entries) {
+        encoding.writeVarUint(inner, id);
+        encoding.writeVarUint(inner, c);
+        encoding.writeVarString(inner, state);
+      }
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(e);
+    };
+    // A higher clock for a's id (takeover), then a null state for it (removal) …
+    attacker.send(awarenessMsg([[victim, clock + 10, JSON.stringify({ cursor: 2, awarenessData: {} })]]));
+    attacker.send(awarenessMsg([[victim, clock + 20, "null"]]));
+    // … and then its own presence: messages of one connection are handled in order, so once
+    // this one arrives at b, the two above were handled too.
+    attacker.sendAwareness({ cursor: 3, awarenessData: {} });
+    await waitFor(() => b.awareness.getStates().has(attacker.doc.clientID), 3000, "attacker's own presence");
+    const state = b.awareness.getStates().get(victim);
+    expect(state?.name).toBe(dock.name);
+    expect(state?.cursor).toBe(1);
+    expect(b.awareness.meta.get(victim)!.clock).toBe(clock);
+    expect(b.awareness.getStates().get(attacker.doc.clientID)?.name).toBe(loadActorByEmail("regisseur.participatie@zaanstad.example")!.name);
+    // Mixed message: its own entry is applied, the foreign one dropped.
+    attacker.send(
+      awarenessMsg([
+        [attacker.doc.clientID, attacker.awareness.meta.get(attacker.doc.clientID)!.clock + 1, JSON.stringify({ cursor: 4, awarenessData: {} })],
+        [victim, clock + 30, "null"],
+      ]),
+    );
+    await waitFor(() => b.awareness.getStates().get(attacker.doc.clientID)?.cursor === 4, 3000, "attacker's second update");
+    expect(b.awareness.getStates().get(victim)?.cursor).toBe(1);
+    // The owner can still update and remove its own presence.
+    a.sendAwareness({ cursor: 5, awarenessData: {} });
+    await waitFor(() => b.awareness.getStates().get(victim)?.cursor === 5, 3000, "owner's update");
+    await closeAll();
+  });
 });
 
 describe("limits", () => {
@@ -252,6 +303,7 @@ describe("server-side changes", () => {
   test("compaction folds a room's rows into one snapshot without losing anything", async () => {
     const prev = process.env.COLLAB_COMPACT_AFTER;
     process.env.COLLAB_COMPACT_AFTER = "20";
+    reloadEnv();
     try {
       const doc = documentBySlug("werken-in-de-wijk-2027")!;
       const room = docRoom(doc.id);
@@ -270,6 +322,7 @@ describe("server-side changes", () => {
     } finally {
       if (prev === undefined) delete process.env.COLLAB_COMPACT_AFTER;
       else process.env.COLLAB_COMPACT_AFTER = prev;
+      reloadEnv();
     }
   });
 });
@@ -305,6 +358,30 @@ describe("derived forms and rights while connected", () => {
     deleteSession(session.id);
     sweepConnections();
     expect((await c.closed).code).toBe(CloseCode.unauthorized);
+    await closeAll();
+  });
+});
+
+describe("the periodic re-check in slices", () => {
+  test("each slice checks its share of the connections; one round covers them all", async () => {
+    const m = manager();
+    const sessions = ["teamleider@smd.example", "prof3@smd.example"].map((e) => createSession(loadActorByEmail(e)!.id));
+    const clients = sessions.map((s) => new RawClient(`${http.url}/collab/${participatie}`, `kp_session=${s.id}`));
+    opened.push(...clients);
+    await Promise.all(clients.map((c) => c.synced));
+    const total = [...m.rooms.values()].reduce((n, r) => n + r.conns.size, 0);
+    for (const s of sessions) deleteSession(s.id);
+    const closes = () => m.metrics.closes[CloseCode.unauthorized] ?? 0;
+    const start = closes();
+    // Two slices per round: the first checks half of the connections (rounded up), the second the rest.
+    sweepSlice(2);
+    expect(total).toBeGreaterThanOrEqual(2);
+    // At most half were checked, so at most half of the two ended sessions are closed yet.
+    expect(closes() - start).toBeLessThanOrEqual(Math.ceil(total / 2));
+    expect(closes() - start).toBeLessThan(2);
+    sweepSlice(2);
+    expect(closes() - start).toBe(2);
+    for (const c of clients) expect((await c.closed).code).toBe(CloseCode.unauthorized);
     await closeAll();
   });
 });

@@ -30,7 +30,7 @@ import {
 } from "~/editor/convert.server";
 import { docRoom } from "~/shared/collab";
 import { splitMarkdown } from "~/domain/search/passages";
-import { applyServerUpdate, getRoomLexicalState, getRoomState, readDerived } from "../../server/collab/index";
+import { applyServerUpdate, getRoomLexicalState, getRoomState, readDerived } from "~/collab/index.server";
 import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
 
 const actor = (email: string): Actor => {
@@ -202,7 +202,8 @@ describe("publish, compare, restore", () => {
     typeIntoRoom(room, "Nieuwe alinea over de evaluatie in 2028.");
     expect(draftDiffersFromPublished(doc.id)).toBe(true);
     const outboxBefore = getDb().select().from(schema.searchOutbox).all().length;
-    const v = publishVersion({ actor: actor("contractmanager@zaanstad.example"), documentId: doc.id, summary: "Evaluatie toegevoegd" });
+    // A binding document (opdracht, portal-wide): its owner is a regisseur (issue 12).
+    const v = publishVersion({ actor: actor("regisseur.participatie@zaanstad.example"), documentId: doc.id, summary: "Evaluatie toegevoegd" });
     expect(v.number).toBe(3);
     const current = getCurrentVersion(doc.id)!;
     expect(current.id).toBe(v.id);
@@ -220,7 +221,7 @@ describe("publish, compare, restore", () => {
 
   test("the change summary is required, with a Dutch field error", () => {
     const doc = documentBySlug("werken-in-de-wijk-2027")!;
-    expect(() => publishVersion({ actor: actor("contractmanager@zaanstad.example"), documentId: doc.id, summary: "  " })).toThrow(
+    expect(() => publishVersion({ actor: actor("regisseur.participatie@zaanstad.example"), documentId: doc.id, summary: "  " })).toThrow(
       expect.objectContaining({ status: 400, fieldErrors: { summary: "Samenvatting van de wijziging is verplicht." } }),
     );
   });

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { seedWorld } from "~/domain/seed/world.server";
 import { loadActorByEmail, type Actor } from "~/domain/actor.server";
-import { actorForSession, authenticate, createSession, resetLoginLimits } from "~/domain/auth.server";
+import { actorForSession, authenticate, createSession, deleteSession, resetLoginLimits } from "~/domain/auth.server";
 import { createPerson, setPersonActive, updateKeten, updatePerson, getKeten } from "~/domain/directory.server";
 import { canAdminister, canEditDocument, canReadDraft, isDocumentOwner } from "~/domain/policy.server";
 import { listAudit } from "~/domain/audit.server";
@@ -54,6 +54,27 @@ describe("authentication", () => {
     }
     expect((await refusal(authenticate({ email: "teamleider@smd.example", password: "demo", ip: "1.1.1.2" }))).status).toBe(429);
     resetLoginLimits();
+  });
+
+  it("reads in one event-loop turn share one session lookup; a logout is seen at once", async () => {
+    const prof = actor("prof3@smd.example");
+    const s = createSession(prof.id);
+    const first = actorForSession(s.id, { reuseWithinTick: true });
+    expect(first?.id).toBe(prof.id);
+    // The root loader and the route loader of one GET: the second gets the first's answer.
+    expect(actorForSession(s.id, { reuseWithinTick: true })).toBe(first);
+    // Without opting in (actions, the collaboration re-check) every call looks up afresh.
+    expect(actorForSession(s.id)).not.toBe(first);
+    deleteSession(s.id);
+    expect(actorForSession(s.id, { reuseWithinTick: true })).toBeNull();
+    // The memo does not outlive the turn.
+    const s2 = createSession(prof.id);
+    const before = actorForSession(s2.id, { reuseWithinTick: true });
+    await new Promise((r) => setImmediate(r));
+    const after = actorForSession(s2.id, { reuseWithinTick: true });
+    expect(after?.id).toBe(prof.id);
+    expect(after).not.toBe(before);
+    deleteSession(s2.id);
   });
 
   it("a deactivated person cannot log in and loses every session at once", async () => {

@@ -28,9 +28,41 @@ export function buildDir(): string {
   return process.env.KP_BUILD_DIR ?? "build";
 }
 
+/**
+ * The port a portal started with PORT=0 bound: from the "draait op" log line, or (at any
+ * LOG_LEVEL — with LOG_LEVEL=warn that line is not printed) from the pid file the server writes
+ * into its data directory once it listens. Remove a stale pid file before spawning.
+ */
+export function announcedPort(child: ChildProcess, dataDir: string, output: () => string, ms = 60_000): Promise<number> {
+  const pidFile = path.join(dataDir, "portal.pid");
+  return new Promise<number>((resolve, reject) => {
+    const finish = (port: number | null, err?: Error) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      child.off("exit", onExit);
+      if (port !== null) resolve(port);
+      else reject(err);
+    };
+    const onExit = (code: number | null) => finish(null, new Error(`portal exited with ${code}:\n${output()}`));
+    const timer = setTimeout(() => finish(null, new Error(`portal did not start in ${ms / 1000} s:\n${output()}`)), ms);
+    const poll = setInterval(() => {
+      const m = output().match(/draait op http:\/\/[^:]+:(\d+)/);
+      if (m) return finish(Number(m[1]));
+      try {
+        const port = (JSON.parse(fs.readFileSync(pidFile, "utf8")) as { port?: number }).port;
+        if (port) finish(port);
+      } catch {
+        /* not written yet */
+      }
+    }, 50);
+    child.on("exit", onExit);
+  });
+}
+
 export async function startPortal(opts: StartOptions = {}): Promise<Portal> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "kp-e2e-"));
   let out = "";
+  fs.rmSync(path.join(dataDir, "portal.pid"), { force: true });
   const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
     cwd: root,
     env: {
@@ -48,21 +80,7 @@ export async function startPortal(opts: StartOptions = {}): Promise<Portal> {
   });
   child.stdout?.on("data", (d) => (out += d.toString()));
   child.stderr?.on("data", (d) => (out += d.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`portal did not start in 60 s:\n${out}`)), 60_000);
-    const onData = () => {
-      const m = out.match(/draait op http:\/\/[^:]+:(\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`portal exited with ${code}:\n${out}`));
-    });
-  });
+  const port = await announcedPort(child, dataDir, () => out);
   const baseURL = `http://127.0.0.1:${port}`;
   return {
     baseURL,

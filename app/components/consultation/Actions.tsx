@@ -3,12 +3,12 @@
 import { Form, Link } from "@remix-run/react";
 import { Csrf, Field, FormError, formatDate } from "~/components/ui";
 import type { ProposalView } from "~/domain/consultation/view.server";
-import { errorsFor } from "./ui";
+import { refusalFor } from "~/components/forms";
 
 type Props = { view: ProposalView; actionResult: unknown };
 
 function Withdraw({ view, actionResult }: Props) {
-  const { formError, fieldErrors, values } = errorsFor(actionResult, "withdraw");
+  const { formError, fieldErrors, values } = refusalFor(actionResult, "withdraw");
   if (!view.can.transitions.includes("ingetrokken")) return null;
   return (
     <details className="withdraw" open={!!formError}>
@@ -43,6 +43,10 @@ function Checklist({ view, errors }: { view: ProposalView; errors: Record<string
     { ok: !!p.waarom.trim() && !errors.waarom, text: "Waarom is de wijziging nodig", link: "bewerken", error: errors.waarom },
     { ok: !!p.visie.anchor && !errors.visieAnchor, text: "Passage uit de visie", link: "bewerken", error: errors.visieAnchor },
     { ok: view.impacts.length > 0 && !errors.organisations, text: `Geraakte organisaties (${view.impacts.length})`, link: "bewerken", error: errors.organisations },
+    { ok: view.goals.length > 0 && !errors.goals, text: `Doelen: wat moet beter, voor wie, hoe merken we het (${view.goals.length})`, link: "doelen", error: errors.goals },
+    ...(view.pilot
+      ? [{ ok: !errors.pilotScope && !errors.pilotStarts && !errors.pilotEnds && !errors.pilotEvaluationDate && !!view.pilot.starts, text: `Pilot: wijken of teams en datums`, link: "doelen", error: errors.pilotScope ?? errors.pilotStarts ?? errors.pilotEnds ?? errors.pilotEvaluationDate }]
+      : []),
     {
       ok: !!(t.consultationCloses && t.decisionPlanned && t.effectiveDate && t.evaluationDate) && !errors.consultationCloses && !errors.effectiveDate && !errors.evaluationDate && !errors.decisionPlanned,
       text: "Tijdlijn: uiterste reactiedatum, besluit, ingangsdatum en evaluatie",
@@ -65,11 +69,11 @@ function Checklist({ view, errors }: { view: ProposalView; errors: Record<string
 export function NextStep({ view, actionResult }: Props) {
   if (!view.can.manage) return null;
   const p = view.proposal;
-  const open = errorsFor(actionResult, "open");
-  const close = errorsFor(actionResult, "close");
-  const decide = errorsFor(actionResult, "decide");
-  const reopen = errorsFor(actionResult, "reopen");
-  const conclude = errorsFor(actionResult, "conclude");
+  const open = refusalFor(actionResult, "open");
+  const close = refusalFor(actionResult, "close");
+  const decide = refusalFor(actionResult, "decide");
+  const reopen = refusalFor(actionResult, "reopen");
+  const conclude = refusalFor(actionResult, "conclude");
   const afterDeadline = !!p.timeline.consultationCloses && view.today > p.timeline.consultationCloses;
   let body: React.ReactNode = null;
   switch (p.status) {
@@ -165,7 +169,12 @@ export function NextStep({ view, actionResult }: Props) {
       );
       break;
     case "vastgesteld":
-      body = (
+      body = view.pilot ? (
+        <p>
+          Vastgesteld als pilot in {view.pilot.scope}. De wijziging gaat pas per {formatDate(p.timeline.effectiveDate)} voor iedereen gelden als alle genodigde organisaties de evaluatie van de pilot hebben beantwoord en er een
+          consultatie over de uitkomst is geweest. <Link to={`/wijzigingen/${p.id}/doelen`}>Naar de evaluatie van de pilot</Link>
+        </p>
+      ) : (
         <p>
           Vastgesteld. Op {formatDate(p.timeline.effectiveDate)} wordt de tekst vanzelf de geldende versie van het document en krijgen alle genodigden bericht. De ingangsdatum verplaatsen kan op de{" "}
           <Link to={`/wijzigingen/${p.id}/tijdlijn`}>tijdlijn</Link>.
@@ -173,7 +182,12 @@ export function NextStep({ view, actionResult }: Props) {
       );
       break;
     case "van_kracht":
-      body = (
+      body = view.goals.length ? (
+        <p>
+          {p.inForce ? `${p.inForce.charAt(0).toUpperCase()}${p.inForce.slice(1)}. ` : ""}Evaluatie gepland op {formatDate(p.timeline.evaluationDate)}. Leg de conclusie per doel vast op{" "}
+          <Link to={`/wijzigingen/${p.id}/doelen`}>Doelen en evaluatie</Link>.
+        </p>
+      ) : (
         <Form method="post" noValidate>
           <Csrf />
           <input type="hidden" name="intent" value="conclude" />
@@ -199,7 +213,7 @@ export function NextStep({ view, actionResult }: Props) {
 }
 
 export function EvaluationResponseForm({ actionResult }: { actionResult: unknown }) {
-  const { formError, fieldErrors, values } = errorsFor(actionResult, "evaluate");
+  const { formError, fieldErrors, values } = refusalFor(actionResult, "evaluate");
   return (
     <Form method="post" noValidate>
       <Csrf />
@@ -219,4 +233,32 @@ export function EvaluationResponseForm({ actionResult }: { actionResult: unknown
       <button type="submit">Ervaring doorgeven</button>
     </Form>
   );
+}
+
+/**
+ * The forms on the proposal page for this person right now, as "intent" or "intent:target",
+ * so <PageRefusal/> shows a refusal of any other form (e.g. a decision posted before the
+ * deadline, an answer to a comment that does not exist). Mirrors the conditions above.
+ */
+export function proposalForms(view: ProposalView): string[] {
+  const p = view.proposal;
+  const forms: string[] = [];
+  if (view.can.comment) forms.push("comment");
+  if (view.can.answer) for (const c of view.comments) forms.push(`answer:${c.id}`);
+  if (view.can.reply) for (const c of view.comments) forms.push(`reply:${c.id}`);
+  if (view.can.answer) for (const c of view.comments) if (c.suggestion) forms.push(`accept:${c.id}`, `decline:${c.id}`);
+  if ((p.status === "van_kracht" || p.status === "geevalueerd") && view.can.respondEvaluation && !view.goals.length) forms.push("evaluate");
+  if (view.can.manage) {
+    const afterDeadline = !!p.timeline.consultationCloses && view.today > p.timeline.consultationCloses;
+    const step: Partial<Record<typeof p.status, string[]>> = {
+      concept: ["open"],
+      in_consultatie: afterDeadline ? ["close"] : [],
+      in_besluitvorming: ["decide", "reopen"],
+      vastgesteld: [],
+      van_kracht: view.goals.length ? [] : ["conclude"],
+    };
+    const here = step[p.status];
+    if (here) forms.push(...here, ...(view.can.transitions.includes("ingetrokken") ? ["withdraw"] : []));
+  }
+  return forms;
 }

@@ -5,8 +5,10 @@ import { useEffect, useRef, useState } from "react";
 import { Csrf, Field, FormError, formatDate } from "~/components/ui";
 import type { CommentView } from "~/domain/consultation/comments.server";
 import { COMMENT_MAX } from "~/domain/consultation/forms";
-import { ANSWER_LABELS, STANCE_LABELS, type AnswerDecision, type Stance } from "~/domain/consultation/states";
-import { PlainText, errorsFor } from "./ui";
+import { ANSWER_LABELS, STANCE_LABELS, type AnswerDecision, type Stance } from "~/shared/proposals";
+import { PlainText } from "./ui";
+import { Textarea, refusalFor } from "~/components/forms";
+import { formatNumber } from "~/shared/plural";
 
 type CommentData = Omit<CommentView, "anchor"> & { anchor: CommentView["anchor"] };
 
@@ -76,7 +78,7 @@ export function CommentItem(props: { c: CommentData; canAnswer: boolean; actionR
 }
 
 function AnswerForm({ c, actionResult, expand }: { c: CommentData; actionResult: unknown; expand: boolean }) {
-  const { formError, fieldErrors, values } = errorsFor(actionResult, "answer", String(c.id));
+  const { formError, fieldErrors, values } = refusalFor(actionResult, "answer", String(c.id));
   const prefix = `antwoord-${c.id}`;
   const decision = (values.decision as AnswerDecision | undefined) ?? c.answer?.decision;
   return (
@@ -140,8 +142,9 @@ function textOfRange(range: Range): string {
   return (fragment.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
-export function CommentForm(props: { textContainerId: string; actionResult: unknown; closes: string | null }) {
-  const { formError, fieldErrors, values } = errorsFor(props.actionResult, "comment");
+export function CommentForm(props: { textContainerId: string; actionResult: unknown; closes: string | null; initial?: { quote: string; hint: string }; idPrefix?: string }) {
+  const { formError, fieldErrors, values } = refusalFor(props.actionResult, "comment");
+  const id = (name: string) => (props.idPrefix ? `${props.idPrefix}-${name}` : name);
   const quoteRef = useRef<HTMLInputElement>(null);
   const hintRef = useRef<HTMLInputElement>(null);
   const [selection, setSelection] = useState<{ quote: string; hint: string } | null>(null);
@@ -173,14 +176,14 @@ export function CommentForm(props: { textContainerId: string; actionResult: unkn
   };
 
   return (
-    <Form method="post" noValidate preventScrollReset className="comment-form" aria-labelledby="kop-reageren">
+    <Form method="post" noValidate preventScrollReset className="comment-form" aria-labelledby={props.idPrefix ? undefined : "kop-reageren"} aria-label={props.idPrefix ? "Reageren op de geselecteerde passage" : undefined}>
       <Csrf />
       <input type="hidden" name="intent" value="comment" />
       <FormError message={formError} />
-      <fieldset aria-describedby={fieldErrors.stance ? "veld-stance-fout" : undefined}>
+      <fieldset aria-describedby={fieldErrors.stance ? id("veld-stance-fout") : undefined}>
         <legend>Uw standpunt (verplicht)</legend>
         {fieldErrors.stance ? (
-          <p className="error-text" id="veld-stance-fout">
+          <p className="error-text" id={id("veld-stance-fout")}>
             {fieldErrors.stance}
           </p>
         ) : null}
@@ -191,25 +194,25 @@ export function CommentForm(props: { textContainerId: string; actionResult: unkn
         ))}
       </fieldset>
       <div className={`field${fieldErrors.quote ? " field-error" : ""}`}>
-        <label htmlFor="veld-quote">Passage waarop u reageert</label>
-        <p className="hint" id="veld-quote-hint">
+        <label htmlFor={id("veld-quote")}>Passage waarop u reageert</label>
+        <p className="hint" id={id("veld-quote-hint")}>
           Selecteer tekst in de voorgestelde tekst en kies “Citeer de selectie”, of plak de passage hier. Laat leeg voor een reactie op het voorstel als geheel.
         </p>
         {fieldErrors.quote ? (
-          <p className="error-text" id="veld-quote-fout">
+          <p className="error-text" id={id("veld-quote-fout")}>
             {fieldErrors.quote}
           </p>
         ) : null}
         <input
           ref={quoteRef}
-          id="veld-quote"
+          id={id("veld-quote")}
           name="quote"
           type="text"
-          defaultValue={values.quote}
+          defaultValue={values.quote ?? props.initial?.quote}
           aria-invalid={fieldErrors.quote ? true : undefined}
-          aria-describedby={["veld-quote-hint", fieldErrors.quote ? "veld-quote-fout" : null].filter(Boolean).join(" ")}
+          aria-describedby={[id("veld-quote-hint"), fieldErrors.quote ? id("veld-quote-fout") : null].filter(Boolean).join(" ")}
         />
-        <input ref={hintRef} type="hidden" name="quoteHint" defaultValue={values.quoteHint} />
+        <input ref={hintRef} type="hidden" name="quoteHint" defaultValue={values.quoteHint ?? props.initial?.hint} />
         <p>
           <button type="button" className="button-secondary" onClick={useSelection} disabled={!selection}>
             Citeer de selectie
@@ -217,29 +220,33 @@ export function CommentForm(props: { textContainerId: string; actionResult: unkn
           {selection ? <span className="meta">Geselecteerd: “{selection.quote.length > 80 ? `${selection.quote.slice(0, 80)}…` : selection.quote}”</span> : null}
         </p>
       </div>
-      <div className={`field${fieldErrors.text ? " field-error" : ""}`}>
-        <label htmlFor="veld-reactie">
-          Uw reactie<span className="required"> (verplicht)</span>
-        </label>
-        <p className="hint" id="veld-reactie-hint">
-          Gewone tekst, maximaal {COMMENT_MAX.toLocaleString("nl-NL")} tekens. {length > 0 ? `Nu ${length.toLocaleString("nl-NL")} tekens.` : null}
-          {props.closes ? ` Reageren kan tot en met ${formatDate(props.closes)}.` : null}
-        </p>
-        {fieldErrors.text ? (
-          <p className="error-text" id="veld-reactie-fout">
-            {fieldErrors.text}
-          </p>
-        ) : null}
-        <textarea
-          id="veld-reactie"
-          name="text"
-          rows={6}
-          defaultValue={values.text}
-          onInput={(e) => setLength(e.currentTarget.value.length)}
-          aria-invalid={fieldErrors.text ? true : undefined}
-          aria-describedby={["veld-reactie-hint", fieldErrors.text ? "veld-reactie-fout" : null].filter(Boolean).join(" ")}
-        />
-      </div>
+      <Textarea
+        id={id("veld-reactie")}
+        label="Uw reactie"
+        name="text"
+        rows={6}
+        required
+        noMaxLength
+        hint={
+          <>
+            Gewone tekst, maximaal {formatNumber(COMMENT_MAX)} tekens. {length > 0 ? `Nu ${formatNumber(length)} tekens.` : null}
+            {props.closes ? ` Reageren kan tot en met ${formatDate(props.closes)}.` : null}
+          </>
+        }
+        defaultValue={values.text}
+        onInput={(v) => setLength(v.length)}
+        error={fieldErrors.text}
+      />
+      <Textarea
+        id={id("veld-suggestie")}
+        label="Tekstvoorstel (optioneel)"
+        name="suggestion"
+        rows={3}
+        maxLength={2000}
+        hint="De tekst die volgens u in de plaats van de passage moet komen. De regisseur kan die overnemen of gemotiveerd afwijzen."
+        defaultValue={values.suggestion}
+        error={fieldErrors.suggestion}
+      />
       <button type="submit">Reactie versturen</button>
     </Form>
   );

@@ -2,7 +2,7 @@
 // and for a regisseur the proposals they run.
 import { Link } from "@remix-run/react";
 import { EmptyState, formatDate } from "~/components/ui";
-import type { ProposalStatus } from "~/domain/consultation/states";
+import type { ProposalStatus } from "~/shared/proposals";
 import { StatusBadge } from "./ui";
 
 type Invited = { id: number; title: string; status: ProposalStatus; statusLabel: string; documentTitle: string; consultationCloses: string | null; effectiveDate: string | null; responded: boolean };

@@ -1,9 +1,9 @@
 // Shared pieces of the proposal pages: status badge, the header with the sub-navigation,
-// the key dates, and reading a form's own errors out of the page's action data.
+// the key dates and plain text.
 import { Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { formatIsoDateNl } from "~/domain/consultation/dates";
-import { STATUS_TONE, type ProposalStatus } from "~/domain/consultation/states";
+import { formatIsoDateNl } from "~/shared/dates";
+import { STATUS_TONE, type ProposalStatus } from "~/shared/proposals";
 
 export function StatusBadge({ status, label }: { status: ProposalStatus; label: string }) {
   const tone = STATUS_TONE[status];
@@ -61,7 +61,13 @@ export function ProposalHeader(props: {
             </li>
           ) : null}
           <li>
+            <NavLink to={`${base}/doelen`}>Doelen en evaluatie</NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/tijdlijn`}>Tijdlijn</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/integraal`}>Integrale toets en samenhang</NavLink>
           </li>
           <li>
             <NavLink to={`${base}/reactienota`}>Reactienota</NavLink>
@@ -77,17 +83,6 @@ export function ProposalHeader(props: {
   );
 }
 
-export type IntentResult = { ok: false; intent: string; target: string; formError: string; fieldErrors: Record<string, string>; values: Record<string, string> } | undefined;
-
-/** The errors and typed values of one form on a page with several (matched by intent and target). */
-export function errorsFor(result: unknown, intent: string, target = "") {
-  const r = result as IntentResult;
-  if (r && r.ok === false && r.intent === intent && (target === "" || r.target === target)) {
-    return { formError: r.formError, fieldErrors: r.fieldErrors ?? {}, values: r.values ?? {} };
-  }
-  return { formError: undefined, fieldErrors: {} as Record<string, string>, values: {} as Record<string, string> };
-}
-
 /** Plain text with blank lines as paragraph breaks; React escapes every character. */
 export function PlainText({ text, className }: { text: string; className?: string }) {
   const paras = text.split(/\n{2,}/).filter((p) => p.trim());
@@ -98,45 +93,6 @@ export function PlainText({ text, className }: { text: string; className?: strin
           {p}
         </p>
       ))}
-    </div>
-  );
-}
-
-export function Select(props: {
-  label: string;
-  name: string;
-  options: { value: string; label: string }[];
-  defaultValue?: string;
-  error?: string;
-  hint?: string;
-  required?: boolean;
-  id?: string;
-}) {
-  const id = props.id ?? `veld-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-fout` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${props.error ? " field-error" : ""}`}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span className="required"> (verplicht)</span> : null}
-      </label>
-      {props.hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p className="error-text" id={`${id}-fout`}>
-          {props.error}
-        </p>
-      ) : null}
-      <select id={id} name={props.name} defaultValue={props.defaultValue} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy}>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

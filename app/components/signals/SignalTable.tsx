@@ -2,12 +2,13 @@ import { Link } from "@remix-run/react";
 import { formatDate } from "~/components/ui";
 import type { SignalListRow } from "~/shared/signals";
 import { StatusBadge } from "./SignalUi";
+import { TableScroll } from "~/components/ui";
 
 export type { SignalListRow };
 
 export function SignalTable({ rows, caption }: { rows: SignalListRow[]; caption: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="signal-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -42,6 +43,6 @@ export function SignalTable({ rows, caption }: { rows: SignalListRow[]; caption:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

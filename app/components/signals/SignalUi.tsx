@@ -1,6 +1,6 @@
 import { NavLink, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { findClientData, privacyExplanation } from "~/shared/privacy-guard";
+import { findClientData, findPrivacyWarnings, privacyExplanation, privacyWarning, type PrivacyContext } from "~/shared/privacy-guard";
 import { STATUS_TONE, type SignalStatus } from "~/shared/signals";
 
 export function SignalNav() {
@@ -34,7 +34,13 @@ export function StatusBadge({ status, label, overdue }: { status: SignalStatus; 
   return (
     <>
       <span className={`status${tone ? ` status-${tone}` : ""}`}>{label}</span>
-      {overdue ? <span className="status status-bad overdue-badge">achter op termijn</span> : null}
+      {/* The hidden comma keeps screen readers from reading "Nieuwachter op termijn" as one word. */}
+      {overdue ? (
+        <>
+          <span className="visually-hidden">, </span>
+          <span className="status status-bad overdue-badge">achter op termijn</span>
+        </>
+      ) : null}
     </>
   );
 }
@@ -43,16 +49,19 @@ export function StatusBadge({ status, label, overdue }: { status: SignalStatus; 
  * Live privacy feedback while typing: the same check the server runs before saving. It only
  * warns; the server refuses.
  */
-export function PrivacyHint({ id, text }: { id: string; text: string }) {
+/** The live privacy hint below a text field; silent while the field shows the same message as its error. */
+export function PrivacyHint({ id, text, context = "signaal", error }: { id: string; text: string; context?: PrivacyContext; error?: string }) {
   const [message, setMessage] = useState("");
   useEffect(() => {
-    // Debounced so a screen reader is not interrupted at every keystroke.
-    const t = setTimeout(() => setMessage(privacyExplanation(findClientData(text))), 400);
+    // Debounced so a screen reader is not interrupted at every keystroke. What blocks saving
+    // comes first; otherwise a warning about what only might identify someone.
+    const t = setTimeout(() => setMessage(privacyExplanation(findClientData(text), context) || privacyWarning(findPrivacyWarnings(text))), 400);
     return () => clearTimeout(t);
-  }, [text]);
+  }, [text, context]);
+  const shown = message && message !== error ? message : "";
   return (
-    <div id={id} aria-live="polite" className={message ? "privacy-hint" : undefined}>
-      {message ? <p>{message}</p> : null}
+    <div id={id} aria-live="polite" className={shown ? "privacy-hint" : undefined}>
+      {shown ? <p>{shown}</p> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { Actor } from "../actor.server";
 import { forbidden, notFound } from "../errors";
+import { proposalFacts } from "../facts.server";
 import { canManageProposal, canReadProposal, type ProposalFacts } from "../policy.server";
 
 export type { Db, Reader, Tx } from "~/db/client.server";
@@ -18,12 +19,6 @@ export type LoadedProposal = {
 
 /** Not readable and not existing look the same: a ketenpartner learns nothing from a guessed id. */
 export const NOT_FOUND_MESSAGE = "Dit wijzigingsvoorstel bestaat niet, of u bent er niet voor uitgenodigd.";
-
-export function parseProposalId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!raw || !/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) throw notFound(NOT_FOUND_MESSAGE);
-  return id;
-}
 
 export function loadProposal(id: number, db: Reader = getDb()): LoadedProposal | null {
   const row = db.select().from(schema.proposals).where(eq(schema.proposals.id, id)).get();
@@ -40,17 +35,9 @@ export function loadProposal(id: number, db: Reader = getDb()): LoadedProposal |
     .where(eq(schema.documents.id, row.documentId))
     .get();
   if (!document) return null;
-  const impactedOrganisationIds = db
-    .select({ id: schema.proposalImpacts.organisationId })
-    .from(schema.proposalImpacts)
-    .where(eq(schema.proposalImpacts.proposalId, id))
-    .all()
-    .map((r) => r.id);
-  return {
-    row,
-    document,
-    facts: { status: row.status, document: { ketenId: document.ketenId }, impactedOrganisationIds, createdById: row.createdById },
-  };
+  const facts = proposalFacts(id, db);
+  if (!facts) return null;
+  return { row, document, facts };
 }
 
 /** The proposal if the actor may read it; otherwise a 404 that does not reveal it exists. */

@@ -12,12 +12,18 @@ import { notify } from "../notify.server";
 import { canAnswerComments, canCommentOnProposal } from "../policy.server";
 import { requireManageable, requireReadable, type Reader } from "./access.server";
 import { locate, makeAnchor, type Located } from "./anchor";
-import { formatIsoDateNl } from "./dates";
+import { formatIsoDateNl } from "~/shared/dates";
 import { markResponded } from "./invitations.server";
-import { STATUS_LABELS, type AnswerDecision, type Stance } from "./states";
+import { STATUS_LABELS, type AnswerDecision, type Stance } from "~/shared/proposals";
+import { enqueueSearch } from "../search-outbox.server";
 import { proposedText } from "./text.server";
+import { assertNoClientData } from "../privacy.server";
+import { proposalRoom } from "~/shared/collab";
+import { RoomText, type PassageState } from "../margin/anchors.server";
+import { listReplies, type ReplyView } from "../margin/replies.server";
+import { diffWords, type Segment } from "../documents/diff";
 
-export function addComment(input: { actor: Actor; id: number; stance: Stance; text: string; quote: string; quoteHint?: string }): { commentId: number } {
+export function addComment(input: { actor: Actor; id: number; stance: Stance; text: string; quote: string; quoteHint?: string; suggestion?: string }): { commentId: number } {
   const p = requireReadable(input.actor, input.id);
   const row = p.row;
   if (row.status !== "in_consultatie") {
@@ -30,10 +36,17 @@ export function addComment(input: { actor: Actor; id: number; stance: Stance; te
   if (!canCommentOnProposal(input.actor, p.facts)) {
     throw forbidden("U kunt alleen reageren op voorstellen waarvoor uw organisatie is uitgenodigd.");
   }
+  assertNoClientData({ text: input.text, suggestion: input.suggestion }, "reactie");
+  if (input.suggestion && !input.quote) {
+    throw badRequest("Een tekstvoorstel hoort bij een passage. Selecteer de passage die u wilt vervangen.", {
+      quote: "Kies de passage waarvoor u andere tekst voorstelt.",
+    });
+  }
   if (row.consultationCloses && today() > row.consultationCloses) {
     throw conflict(`Reageren kan niet meer: de uiterste reactiedatum was ${formatIsoDateNl(row.consultationCloses)}.`);
   }
   let anchor: { quote: string; prefix: string; suffix: string } | null = null;
+  let positions: { start: string | null; end: string | null } = { start: null, end: null };
   if (input.quote) {
     const text = proposedText(row);
     anchor = text ? makeAnchor(text.text, input.quote, input.quoteHint ?? "") : null;
@@ -43,6 +56,9 @@ export function addComment(input: { actor: Actor; id: number; stance: Stance; te
           "Deze passage komt niet (meer) voor in de voorgestelde tekst. Selecteer de passage opnieuw in de tekst (doorgehaalde tekst telt niet mee), of maak het veld leeg voor een algemene reactie.",
       });
     }
+    // Also anchor in the live room, so the comment stays on its words while editors type.
+    const live = new RoomText(proposalRoom(row.id)).anchor(anchor.quote, input.quoteHint ?? "");
+    if (live) positions = { start: live.start, end: live.end };
   }
   return getDb().transaction((tx) => {
     const comment = tx
@@ -55,12 +71,16 @@ export function addComment(input: { actor: Actor; id: number; stance: Stance; te
         quote: anchor?.quote ?? null,
         quotePrefix: anchor?.prefix ?? null,
         quoteSuffix: anchor?.suffix ?? null,
+        anchorStart: positions.start,
+        anchorEnd: positions.end,
         text: input.text,
+        suggestion: input.suggestion || null,
         createdAt: nowIso(),
       })
       .returning({ id: schema.proposalComments.id })
       .get();
     markResponded(tx, input.actor, row.id);
+    enqueueSearch(tx, "comments", row.id);
     audit({ actorId: input.actor.id, action: "proposal.comment", entityType: "proposal", entityId: row.id, after: { commentId: comment.id, stance: input.stance } }, tx);
     if (row.createdById !== input.actor.id) {
       notify(tx, [row.createdById], {
@@ -85,6 +105,7 @@ export function answerComment(input: {
 }): void {
   const p = requireManageable(input.actor, input.id);
   if (!canAnswerComments(input.actor, p.facts)) throw forbidden();
+  assertNoClientData({ text: input.text, textChange: input.textChange }, "voorstel");
   const row = p.row;
   if (row.status !== "in_consultatie" && row.status !== "in_besluitvorming") {
     throw conflict(`Antwoorden kunnen niet meer worden gewijzigd: het voorstel is ${STATUS_LABELS[row.status].toLowerCase()}.`);
@@ -103,6 +124,7 @@ export function answerComment(input: {
       .values({ commentId: comment.id, ...values })
       .onConflictDoUpdate({ target: schema.commentAnswers.commentId, set: values })
       .run();
+    enqueueSearch(tx, "comments", row.id);
     audit(
       {
         actorId: input.actor.id,
@@ -134,7 +156,12 @@ export type CommentView = {
   stance: Stance;
   quote: string | null;
   anchor: Located | null;
+  /** Where the passage is in the live room (by its Yjs positions), for the margin. */
+  passage: PassageState | null;
   text: string;
+  /** Suggested wording, with a word redline against the quoted passage. */
+  suggestion: null | { text: string; appliedAt: string | null; redline: Segment[] };
+  replies: ReplyView[];
   createdAt: string;
   answer: null | { decision: AnswerDecision; text: string; textChange: string; answeredByName: string; answeredAt: string };
 };
@@ -151,6 +178,10 @@ export function listComments(p: { id: number; baseVersionId: number | null }, db
       quote: schema.proposalComments.quote,
       quotePrefix: schema.proposalComments.quotePrefix,
       quoteSuffix: schema.proposalComments.quoteSuffix,
+      anchorStart: schema.proposalComments.anchorStart,
+      anchorEnd: schema.proposalComments.anchorEnd,
+      suggestion: schema.proposalComments.suggestion,
+      suggestionAppliedAt: schema.proposalComments.suggestionAppliedAt,
       text: schema.proposalComments.text,
       createdAt: schema.proposalComments.createdAt,
       answerDecision: schema.commentAnswers.decision,
@@ -168,6 +199,8 @@ export function listComments(p: { id: number; baseVersionId: number | null }, db
     .orderBy(asc(schema.proposalComments.createdAt), asc(schema.proposalComments.id))
     .all();
   const current = rows.some((r) => r.quote) ? (proposedText(p, db)?.text ?? "") : "";
+  const room = rows.some((r) => r.quote) ? new RoomText(proposalRoom(p.id)) : null;
+  const replies = listReplies("proposal", rows.map((r) => r.id), db);
   return rows.map((r, i) => ({
     id: r.id,
     number: i + 1,
@@ -176,7 +209,10 @@ export function listComments(p: { id: number; baseVersionId: number | null }, db
     stance: r.stance,
     quote: r.quote,
     anchor: r.quote ? locate(current, { quote: r.quote, prefix: r.quotePrefix ?? "", suffix: r.quoteSuffix ?? "" }) : null,
+    passage: r.quote && room ? room.resolve({ quote: r.quote, prefix: r.quotePrefix ?? "", suffix: r.quoteSuffix ?? "", start: r.anchorStart, end: r.anchorEnd }) : null,
     text: r.text,
+    suggestion: r.suggestion ? { text: r.suggestion, appliedAt: r.suggestionAppliedAt, redline: diffWords(r.quote ?? "", r.suggestion) } : null,
+    replies: replies.get(r.id) ?? [],
     createdAt: r.createdAt,
     answer:
       r.answerDecision && r.answeredAt

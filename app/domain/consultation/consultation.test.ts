@@ -9,11 +9,13 @@ import { DomainError } from "../errors";
 import { answerComment, addComment, listComments } from "./comments.server";
 import { commentSchema } from "./forms";
 import { receiptsFor, markOpened } from "./invitations.server";
+import { saveGoals } from "./goals.server";
 import { applyTransition, closeConsultation, decide, openConsultation, transitionProposal, withdraw } from "./lifecycle.server";
 import { createProposal, setDates, setImpacts, updateDetails } from "./proposals.server";
 import { getReactienota, reactienotaHtml } from "./reactienota.server";
 import { PROPOSED_MD, VISIE_MD, WERKAFSPRAKEN_MD, actor, editProposedText, makeDocument, setupWorld } from "./test-support.server";
 import { getTimeline } from "./view.server";
+import { passIntegralCheck } from "../verkenning/test-support.server";
 
 const REGISSEUR = "regisseur.participatie@zaanstad.example";
 
@@ -95,6 +97,9 @@ describe("a proposal from concept to consultation", () => {
       reason: "",
     });
     editProposedText(proposalId, PROPOSED_MD);
+    // Goals are required before consultation opens (issue 12).
+    saveGoals({ actor: regisseur, id: proposalId, goals: [{ improve: "Eén beoordeling van de afstand tot werk", forWhom: "Aanvragers van bijstand", measure: "Minder terugverwijzingen" }] });
+    passIntegralCheck(proposalId);
     openConsultation({ actor: regisseur, id: proposalId });
 
     const row = getDb().select().from(schema.proposals).where(eq(schema.proposals.id, proposalId)).get()!;
@@ -177,6 +182,19 @@ describe("comments", () => {
     editProposedText(proposalId, PROPOSED_MD);
   });
 
+  it("issue 10: runs the privacy guard on comments, in the words of a comment, and saves nothing", async () => {
+    const before = listComments({ id: proposalId, baseVersionId: null }).length;
+    const e = await refused(() =>
+      addComment({ actor: actor("werkom@werkom.example"), id: proposalId, stance: "zorg", text: "Bel mevrouw op 06 - 12 34 56 78 of NL20INGB0001234567.", quote: "" }),
+    );
+    expect(e.status).toBe(422);
+    expect(e.fieldErrors.text).toContain('een telefoonnummer ("06 - 12 34 56 78")');
+    expect(e.fieldErrors.text).toContain('een rekeningnummer (IBAN) ("NL20INGB0001234567")');
+    expect(e.fieldErrors.text).toContain("reactienota");
+    expect(e.fieldErrors.text).not.toContain("Een signaal gaat over een patroon");
+    expect(listComments({ id: proposalId, baseVersionId: null })).toHaveLength(before);
+  });
+
   it("does not let a non-invited ketenpartner comment (or even see the proposal)", async () => {
     const e = await refused(() => addComment({ actor: actor("thuishulp@thuishulpdemo.example"), id: proposalId, stance: "steun", text: "Hallo", quote: "" }));
     expect(e.status).toBe(404);
@@ -216,6 +234,30 @@ describe("closing, answering and deciding", () => {
     const row = getDb().select().from(schema.proposals).where(eq(schema.proposals.id, proposalId)).get()!;
     expect(row.status).toBe("in_besluitvorming");
     expect(row.decidedAt).toBeNull();
+  });
+
+  it("issue 10: runs the privacy guard on answers, decisions and date reasons, with the proposal's wording", async () => {
+    const regisseur = actor(REGISSEUR);
+    const [, second] = listComments({ id: proposalId, baseVersionId: null });
+    const answer = await refused(() =>
+      answerComment({ actor: regisseur, id: proposalId, commentId: second.id, decision: "overgenomen", text: "Gebeld met 0612345678.", textChange: "" }),
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.fieldErrors.text).toContain("wijzigingsvoorstel");
+    expect(answer.fieldErrors.text).not.toContain("Een signaal gaat over een patroon");
+    const change = await refused(() =>
+      answerComment({ actor: regisseur, id: proposalId, commentId: second.id, decision: "overgenomen", text: "Goed punt.", textChange: "Postcode 1502AB12 weggehaald." }),
+    );
+    expect(change.fieldErrors.textChange).toContain('"1502AB12"');
+    expect(listComments({ id: proposalId, baseVersionId: null })[1].answer).toBeFalsy();
+    const decision = await refused(() =>
+      decide({ actor: regisseur, id: proposalId, note: "Besproken met mevrouw, geboren 12/03/58.", effectiveDate: "2027-01-04", reason: "" }),
+    );
+    expect(decision.status).toBe(422);
+    expect(decision.fieldErrors.note).toContain('"12/03/58"');
+    const dates = await refused(() => setDates({ actor: regisseur, id: proposalId, dates: {}, reason: "Op verzoek van j.jansen@example.nl" }));
+    expect(dates.status).toBe(422);
+    expect(Object.keys(dates.fieldErrors)).toEqual(["reason"]);
   });
 
   it("only the regisseur answers", async () => {

@@ -1,6 +1,7 @@
 // After the change is in force: the invited organisations say how it works, and the
 // regisseur records a conclusion, which closes the proposal (geëvalueerd).
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import type { EvaluationPhase } from "~/db/schema";
 import { getDb, schema } from "~/db/client.server";
 import { nowIso } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
@@ -11,6 +12,7 @@ import { canRespondToEvaluation } from "../policy.server";
 import { requireManageable, requireReadable, type Reader } from "./access.server";
 import { audienceOf } from "./invitations.server";
 import { applyTransition, illegalTransition } from "./lifecycle.server";
+import { assertNoClientData } from "../privacy.server";
 
 export function addEvaluationResponse(input: { actor: Actor; id: number; text: string }): void {
   const p = requireReadable(input.actor, input.id);
@@ -18,6 +20,7 @@ export function addEvaluationResponse(input: { actor: Actor; id: number; text: s
     throw conflict(p.row.status === "geevalueerd" ? "De evaluatie is al afgerond." : "Een ervaring doorgeven kan zodra de wijziging van kracht is.");
   }
   if (!canRespondToEvaluation(input.actor, p.facts)) throw forbidden("Alleen uitgenodigde organisaties geven hun ervaring door.");
+  assertNoClientData({ text: input.text }, "reactie");
   getDb().transaction((tx) => {
     tx.insert(schema.evaluationResponses)
       .values({ proposalId: p.row.id, organisationId: input.actor.organisationId, personId: input.actor.id, text: input.text, createdAt: nowIso() })
@@ -35,6 +38,7 @@ export function addEvaluationResponse(input: { actor: Actor; id: number; text: s
 
 export function concludeEvaluation(input: { actor: Actor; id: number; conclusion: string }): void {
   const p = requireManageable(input.actor, input.id);
+  assertNoClientData({ conclusion: input.conclusion }, "voorstel");
   const row = p.row;
   if (row.status !== "van_kracht") throw illegalTransition(row.status, "geevalueerd");
   getDb().transaction((tx) => {
@@ -48,7 +52,8 @@ export function concludeEvaluation(input: { actor: Actor; id: number; conclusion
   });
 }
 
-export function listEvaluationResponses(proposalId: number, db: Reader = getDb()) {
+/** Evaluation responses of one phase: the regular evaluation by default, "uitkomst" for reactions on a pilot's result. */
+export function listEvaluationResponses(proposalId: number, db: Reader = getDb(), phase: EvaluationPhase = "regulier") {
   return db
     .select({
       id: schema.evaluationResponses.id,
@@ -60,7 +65,7 @@ export function listEvaluationResponses(proposalId: number, db: Reader = getDb()
     .from(schema.evaluationResponses)
     .innerJoin(schema.organisations, eq(schema.evaluationResponses.organisationId, schema.organisations.id))
     .leftJoin(schema.people, eq(schema.evaluationResponses.personId, schema.people.id))
-    .where(eq(schema.evaluationResponses.proposalId, proposalId))
+    .where(and(eq(schema.evaluationResponses.proposalId, proposalId), eq(schema.evaluationResponses.phase, phase)))
     .orderBy(asc(schema.evaluationResponses.createdAt), asc(schema.evaluationResponses.id))
     .all();
 }

@@ -1,8 +1,10 @@
 // One zod schema per consultation form, shared by the browser (constraints, counters) and the
 // actions (validation with Dutch messages).
 import { z } from "zod";
-import { ANSWER_DECISIONS, COMMENT_STANCES } from "~/db/schema";
-import { isIsoDate } from "./dates";
+import { idSchema } from "~/shared/ids";
+import { ANSWER_DECISIONS, COMMENT_STANCES } from "~/db/enums";
+import { formatNumber } from "~/shared/plural";
+import { isIsoDate } from "~/shared/proposal-dates";
 
 export const COMMENT_MAX = 5000;
 export const ANSWER_MAX = 5000;
@@ -17,7 +19,7 @@ const requiredText = (label: string, max: number, emptyMessage?: string) =>
       if (v.length > max) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `${label} is te lang: maximaal ${max.toLocaleString("nl-NL")} tekens (nu ${v.length.toLocaleString("nl-NL")}). Maak de tekst korter; er is nog niets opgeslagen.`,
+          message: `${label} is te lang: maximaal ${formatNumber(max)} tekens (nu ${formatNumber(v.length)}). Maak de tekst korter; er is nog niets opgeslagen.`,
         });
       }
     });
@@ -27,7 +29,7 @@ const optionalText = (label: string, max: number) =>
     .string()
     .optional()
     .transform((v) => (v ?? "").trim())
-    .refine((v) => v.length <= max, `${label} mag maximaal ${max.toLocaleString("nl-NL")} tekens lang zijn.`);
+    .refine((v) => v.length <= max, `${label} mag maximaal ${formatNumber(max)} tekens lang zijn.`);
 
 const optionalDate = (label: string) =>
   z
@@ -44,7 +46,7 @@ const requiredDate = (label: string) =>
     .min(1, `${label} is verplicht.`)
     .refine((v) => isIsoDate(v), `${label}: vul een geldige datum in.`);
 
-const positiveId = (message: string) => z.coerce.number({ invalid_type_error: message }).int(message).positive(message);
+const positiveId = idSchema;
 
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
@@ -92,6 +94,7 @@ export const commentSchema = z.object({
   text: requiredText("Uw reactie", COMMENT_MAX, "Uw reactie is leeg. Schrijf wat u van het voorstel vindt."),
   quote: optionalText("De geciteerde passage", 2000),
   quoteHint: optionalText("Context", 200),
+  suggestion: optionalText("Uw tekstvoorstel", 2000),
 });
 
 export const answerSchema = z.object({
@@ -128,4 +131,62 @@ export const evaluationResponseSchema = z.object({
 
 export const evaluationConclusionSchema = z.object({
   conclusion: requiredText("De conclusie", 10000, "Schrijf de conclusie van de evaluatie."),
+});
+
+// ------------------------------------------------------------------ goals, pilot, uncertain dates (issue 12)
+
+/** Goals: rows `improve_<i>`, `forWhom_<i>`, `measure_<i>`; read with goalRows(). */
+export const goalsSchema = z.object({}).passthrough();
+
+export function goalRows(value: Record<string, unknown>): { improve: string; forWhom: string; measure: string }[] {
+  const text = (k: string) => (typeof value[k] === "string" ? (value[k] as string).trim() : "");
+  const rows: { improve: string; forWhom: string; measure: string }[] = [];
+  for (let i = 0; i < 8; i++) rows.push({ improve: text(`improve_${i}`), forWhom: text(`forWhom_${i}`), measure: text(`measure_${i}`) });
+  return rows;
+}
+
+export const pilotSchema = z.object({
+  pilot: z.string().optional().transform((v) => v === "1"),
+  scope: optionalText("Wijken of teams", 500),
+  pilotStarts: optionalDate("Start pilot"),
+  pilotEnds: optionalDate("Einde pilot"),
+  pilotEvaluationDate: optionalDate("Evaluatie pilot"),
+  reason: optionalText("Reden", 1000),
+});
+
+export const unknownDateSchema = z.object({
+  field: z.string({ required_error: "Kies de datum die nog niet bekend is." }).min(1, "Kies de datum die nog niet bekend is."),
+  reason: requiredText("De reden", 1000, "Geef aan waarom de datum nog niet bekend is. Alle genodigden krijgen deze reden te zien."),
+  knownBy: requiredDate("Bekend uiterlijk op"),
+});
+
+/** An evaluation per goal: `goal_<goalId>` per goal and an optional general remark. */
+export const goalEvaluationSchema = z.object({ text: optionalText("Toelichting", COMMENT_MAX) }).passthrough();
+
+export function goalAnswers(value: Record<string, unknown>): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const m = /^goal_([1-9][0-9]{0,15})$/.exec(k);
+    if (m && typeof v === "string") out[Number(m[1])] = v;
+  }
+  return out;
+}
+
+/** Conclusions per goal: `outcome_<goalId>` (behaald / deels / niet), `note_<goalId>`, `followUp_<goalId>`. */
+export function goalConclusions(value: Record<string, unknown>, goalIds: number[]) {
+  const outcomes = ["behaald", "deels", "niet"] as const;
+  return goalIds.map((goalId) => {
+    const raw = value[`outcome_${goalId}`];
+    const outcome = outcomes.find((o) => o === raw) ?? null;
+    const note = typeof value[`note_${goalId}`] === "string" ? (value[`note_${goalId}`] as string).trim() : "";
+    return { goalId, outcome, note, followUp: value[`followUp_${goalId}`] === "1" };
+  });
+}
+
+export const goalConclusionSchema = z.object({ conclusion: requiredText("De conclusie", 10000, "Schrijf de conclusie van de evaluatie.") }).passthrough();
+
+export const resultConsultationSchema = z.object({ closes: requiredDate("Consultatie over de uitkomst sluit") }).passthrough();
+
+export const resultReactionSchema = z.object({
+  text: requiredText("Uw reactie", COMMENT_MAX, "Uw reactie is leeg. Schrijf wat u van de uitkomst van de pilot vindt."),
 });

@@ -13,8 +13,25 @@ export type CalendarEvent = {
   sequence?: number;
 };
 
+/**
+ * A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped; every line break —
+ * CRLF, LF and a bare CR, which some clients read as a line end and so as a new property — as
+ * "\\n"; other control characters (not allowed in TEXT) removed.
+ */
 export function escapeIcsText(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return s
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, "\\n")
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, "");
+}
+
+/** A value that is not TEXT (UID, URI): control characters and spaces cannot be part of it. */
+function icsValue(s: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return s.replace(/[\u0000-\u0020\u007f\u0085\u2028\u2029]/g, "");
 }
 
 /** Fold a content line into chunks of at most 75 octets, never splitting a UTF-8 character. */
@@ -63,7 +80,7 @@ export function buildCalendar(events: CalendarEvent[], opts: { now: Date; name?:
   for (const e of events) {
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${e.uid}`,
+      `UID:${icsValue(e.uid)}`,
       `DTSTAMP:${stamp(opts.now)}`,
       `SEQUENCE:${e.sequence ?? 0}`,
       `DTSTART;VALUE=DATE:${basic(e.date)}`,
@@ -71,7 +88,7 @@ export function buildCalendar(events: CalendarEvent[], opts: { now: Date; name?:
       `SUMMARY:${escapeIcsText(e.summary)}`,
       `DESCRIPTION:${escapeIcsText(e.description)}`,
     );
-    if (e.url) lines.push(`URL:${e.url}`);
+    if (e.url) lines.push(`URL:${icsValue(e.url)}`);
     lines.push("TRANSP:TRANSPARENT", "END:VEVENT");
   }
   lines.push("END:VCALENDAR");

@@ -108,8 +108,22 @@ export function receiptsFor(proposalId: number, db: Reader = getDb()): Organisat
     .where(eq(schema.proposalInvitations.proposalId, proposalId))
     .orderBy(asc(schema.people.name))
     .all();
+  return groupReceipts(
+    impacts.map((o) => ({ organisationId: o.organisationId, name: o.name })),
+    rows,
+  );
+}
+
+/**
+ * Invited / opened / responded per organisation from invitation rows. Shared with the
+ * verkenning (app/domain/verkenning), which keeps its own invitations in the same shape.
+ */
+export function groupReceipts(
+  organisations: { organisationId: number; name: string }[],
+  rows: { organisationId: number; name: string; invitedAt: string; openedAt: string | null; respondedAt: string | null }[],
+): OrganisationReceipt[] {
   const min = (values: (string | null)[]) => values.filter((v): v is string => !!v).sort()[0] ?? null;
-  return impacts.map((o) => {
+  return organisations.map((o) => {
     const people = rows.filter((r) => r.organisationId === o.organisationId);
     return {
       organisationId: o.organisationId,

@@ -8,14 +8,20 @@ import type { Actor } from "../actor.server";
 import { audit } from "../audit.server";
 import { DomainError, badRequest, conflict } from "../errors";
 import { notify } from "../notify.server";
+import { followersOf } from "../follows-store.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { requireManageable, type ProposalRow, type Tx } from "./access.server";
 import { proposalCalendar } from "./calendar.server";
-import { DATE_LABELS, formatIsoDateNl, timelineErrors, type DateField } from "./dates";
+import { formatIsoDateNl } from "~/shared/dates";
+import { DATE_LABELS, timelineErrors, type DateField } from "~/shared/proposal-dates";
 import { audienceOf } from "./invitations.server";
 import { applyDateChanges, inviteForOpenConsultation } from "./proposals.server";
-import { STATUS_LABELS, canTransition, type ProposalStatus } from "./states";
+import { STATUS_LABELS, canTransition, type ProposalStatus } from "~/shared/proposals";
 import { finalProposedLexicalJson } from "./text.server";
+import { assertNoClientData } from "../privacy.server";
+import { goalsMissing } from "./goal-list.server";
+import { pilotOpenErrors } from "./pilot-rules.server";
+import { assertIntegralCheckComplete } from "../verkenning/check.server";
 
 export function illegalTransition(from: ProposalStatus, to: ProposalStatus): DomainError {
   return conflict(`Een voorstel met status "${STATUS_LABELS[from]}" kan niet naar "${STATUS_LABELS[to]}".`);
@@ -40,6 +46,12 @@ export function applyTransition(
     .run();
   audit({ actorId: input.actorId, action: `proposal.status.${to}`, entityType: "proposal", entityId: row.id, before: { status: row.status }, after: { status: to } }, tx);
   enqueueSearch(tx, "proposal", row.id);
+  // Followers hear of every status change; notify() leaves out whoever may not read the proposal.
+  notify(
+    tx,
+    followersOf(tx, "voorstel", row.id).filter((id) => id !== input.actorId),
+    { kind: "proposal_status", title: `Voorstel "${row.title}": ${STATUS_LABELS[to].toLowerCase()}`, body: `Het voorstel "${row.title}" dat u volgt heeft nu de status ${STATUS_LABELS[to].toLowerCase()}.`, link: `/wijzigingen/${row.id}` },
+  );
 }
 
 export function unansweredCount(proposalId: number, db: Pick<Tx, "select"> = getDb()): number {
@@ -57,7 +69,8 @@ export function unansweredCount(proposalId: number, db: Pick<Tx, "select"> = get
 
 /**
  * concept → in consultatie. Requires a waarom, the visie link, at least one affected
- * organisation and a complete timeline; invites the people of those organisations.
+ * organisation, at least one goal, a complete timeline (and, for a pilot, its wijken or teams
+ * and dates); invites the people of those organisations.
  */
 export function openConsultation(input: { actor: Actor; id: number }): void {
   const p = requireManageable(input.actor, input.id);
@@ -74,9 +87,13 @@ export function openConsultation(input: { actor: Actor; id: number }): void {
     fieldErrors.consultationCloses = "De uiterste reactiedatum moet na vandaag liggen, zodat partners tijd hebben om te reageren.";
   }
   for (const [k, message] of Object.entries(timelineErrors({ ...row, consultationOpens: opens }))) fieldErrors[k] ??= message;
+  const noGoals = goalsMissing(row.id);
+  if (noGoals) fieldErrors.goals = noGoals;
+  for (const [k, message] of Object.entries(pilotOpenErrors(row))) fieldErrors[k] ??= message;
   if (Object.keys(fieldErrors).length) {
     throw badRequest("De consultatie kan nog niet open: vul eerst het volgende aan.", fieldErrors);
   }
+  assertIntegralCheckComplete(row.id);
   getDb().transaction((tx) => {
     if (row.consultationOpens !== opens) {
       applyDateChanges(tx, {
@@ -101,6 +118,7 @@ export function openConsultation(input: { actor: Actor; id: number }): void {
 export function closeConsultation(input: { actor: Actor | null; id: number; note?: string }): void {
   const db = getDb();
   const p = input.actor ? requireManageable(input.actor, input.id) : loadForSystem(input.id);
+  if (input.actor) assertNoClientData({ note: input.note }, "voorstel");
   const row = p.row;
   if (row.status !== "in_consultatie") throw illegalTransition(row.status, "in_besluitvorming");
   if (row.consultationCloses && row.consultationCloses >= today()) {
@@ -123,6 +141,7 @@ export function closeConsultation(input: { actor: Actor | null; id: number; note
 /** in besluitvorming → in consultatie, with a new deadline, when partners must be heard again. */
 export function reopenConsultation(input: { actor: Actor; id: number; consultationCloses: string; note: string }): void {
   const p = requireManageable(input.actor, input.id);
+  assertNoClientData({ note: input.note }, "voorstel");
   const row = p.row;
   if (!canTransition(row.status, "in_consultatie")) throw illegalTransition(row.status, "in_consultatie");
   if (input.consultationCloses <= today()) {
@@ -149,6 +168,7 @@ export function reopenConsultation(input: { actor: Actor; id: number; consultati
  */
 export async function decide(input: { actor: Actor; id: number; note: string; effectiveDate: string; reason: string }): Promise<void> {
   const p = requireManageable(input.actor, input.id);
+  assertNoClientData({ note: input.note, reason: input.reason }, "voorstel");
   const row = p.row;
   if (row.status !== "in_besluitvorming") {
     if (row.status === "in_consultatie") {
@@ -208,6 +228,7 @@ export async function decide(input: { actor: Actor; id: number; note: string; ef
 
 export function withdraw(input: { actor: Actor; id: number; note: string }): void {
   const p = requireManageable(input.actor, input.id);
+  assertNoClientData({ note: input.note }, "voorstel");
   const row = p.row;
   if (!canTransition(row.status, "ingetrokken")) throw illegalTransition(row.status, "ingetrokken");
   getDb().transaction((tx) => {
@@ -226,6 +247,7 @@ export function withdraw(input: { actor: Actor; id: number; note: string }): voi
 /** Refuse every status change that is not one of the named commands above (e.g. vastgesteld → concept). */
 export async function transitionProposal(input: { actor: Actor; id: number; to: ProposalStatus; note?: string }): Promise<void> {
   const p = requireManageable(input.actor, input.id);
+  assertNoClientData({ note: input.note }, "voorstel");
   const { to } = input;
   if (!canTransition(p.row.status, to)) throw illegalTransition(p.row.status, to);
   switch (to) {

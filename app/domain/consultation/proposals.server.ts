@@ -7,14 +7,17 @@ import type { Actor } from "../actor.server";
 import { audit } from "../audit.server";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { notify } from "../notify.server";
-import { canManageProposal, canReadProposal } from "../policy.server";
+import { canManageProposal, readableProposalCondition } from "../policy.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { loadProposal, requireManageable, type Tx } from "./access.server";
 import { proposalCalendar } from "./calendar.server";
-import { DATE_FIELDS, DATE_LABELS, DATE_SHORT_LABELS, formatIsoDateNl, isMovable, timelineErrors, type DateField, type Timeline } from "./dates";
+import { formatIsoDateNl } from "~/shared/dates";
+import { DATE_FIELDS, DATE_LABELS, DATE_SHORT_LABELS, isMovable, timelineErrors, type DateField, type Timeline } from "~/shared/proposal-dates";
 import { IMPACT_NOTE_MAX } from "./forms";
 import { audienceOf, inviteOrganisations } from "./invitations.server";
-import { OPEN_STATUSES, STATUS_LABELS, type ProposalStatus } from "./states";
+import { OPEN_STATUSES, STATUS_LABELS, type ProposalStatus } from "~/shared/proposals";
+import { assertNoClientData } from "../privacy.server";
+import { resolveUnknownDates } from "./unknown-dates.server";
 
 // ------------------------------------------------------------------ create
 
@@ -29,6 +32,7 @@ export function createProposal(input: { actor: Actor; documentSlug: string; titl
   if (!canManageProposal(input.actor, { document: { ketenId: doc.ketenId } })) {
     throw forbidden("Alleen de regisseur van de keten van dit document kan een wijzigingsvoorstel starten.");
   }
+  assertNoClientData({ title: input.title }, "voorstel");
   if (!doc.currentVersionId) {
     throw conflict("Dit document heeft nog geen gepubliceerde versie. Een wijzigingsvoorstel gaat altijd uit van de geldende tekst.");
   }
@@ -130,25 +134,21 @@ export function listProposals(input: { actor: Actor; status?: ProposalStatus | n
     })
     .from(schema.proposals)
     .innerJoin(schema.documents, eq(schema.proposals.documentId, schema.documents.id))
+    .where(
+      and(
+        readableProposalCondition(input.actor),
+        input.status ? eq(schema.proposals.status, input.status) : undefined,
+        input.documentSlug ? eq(schema.documents.slug, input.documentSlug) : undefined,
+      ),
+    )
     .orderBy(desc(schema.proposals.id))
     .all();
-  const impacts = db.select({ proposalId: schema.proposalImpacts.proposalId, organisationId: schema.proposalImpacts.organisationId }).from(schema.proposalImpacts).all();
   const mine = db
     .select({ proposalId: schema.proposalInvitations.proposalId, respondedAt: schema.proposalInvitations.respondedAt })
     .from(schema.proposalInvitations)
     .where(eq(schema.proposalInvitations.personId, input.actor.id))
     .all();
   return rows
-    .filter((r) =>
-      canReadProposal(input.actor, {
-        status: r.status,
-        document: { ketenId: r.ketenId },
-        createdById: r.createdById,
-        impactedOrganisationIds: impacts.filter((i) => i.proposalId === r.id).map((i) => i.organisationId),
-      }),
-    )
-    .filter((r) => (input.status ? r.status === input.status : true))
-    .filter((r) => (input.documentSlug ? r.documentSlug === input.documentSlug : true))
     .map((r) => {
       const invitation = mine.find((m) => m.proposalId === r.id);
       return {
@@ -194,6 +194,7 @@ function assertNotFrozen(status: ProposalStatus, what: string) {
 
 export function updateDetails(input: { actor: Actor; id: number; title: string; waarom: string; visieAnchor: string }): void {
   const p = requireManageable(input.actor, input.id);
+  assertNoClientData({ title: input.title, waarom: input.waarom }, "voorstel");
   assertNotFrozen(p.row.status, "De toelichting");
   if (p.row.status !== "concept" && !input.waarom) {
     throw badRequest("Een voorstel in consultatie houdt een waarom.", { waarom: "Waarom is verplicht zodra de consultatie open is." });
@@ -261,6 +262,7 @@ export function impactOptions(input: { ketenId: number | null }) {
 
 export function setImpacts(input: { actor: Actor; id: number; impacts: { organisationId: number; note: string }[] }): { invitedOrganisations: number } {
   const p = requireManageable(input.actor, input.id);
+  assertNoClientData(Object.fromEntries(input.impacts.map((i) => [`note_${i.organisationId}`, i.note])), "voorstel");
   const status = p.row.status;
   assertNotFrozen(status, "De lijst van geraakte organisaties");
   const db = getDb();
@@ -344,6 +346,7 @@ export type DateInput = Partial<Record<DateField, string | null>>;
  */
 export function setDates(input: { actor: Actor; id: number; dates: DateInput; reason: string }): { changed: DateField[] } {
   const p = requireManageable(input.actor, input.id);
+  assertNoClientData({ reason: input.reason }, "voorstel");
   const row = p.row;
   const status = row.status;
   const changes: { field: DateField; from: string | null; to: string | null }[] = [];
@@ -407,6 +410,7 @@ export function applyDateChanges(
   const patch: Partial<Record<DateField, string | null>> = {};
   for (const c of input.changes) patch[c.field] = c.to;
   tx.update(schema.proposals).set({ ...patch, updatedAt: at }).where(eq(schema.proposals.id, row.id)).run();
+  resolveUnknownDates(tx, row.id, input.changes.filter((c) => c.to !== null).map((c) => c.field));
   for (const c of input.changes) {
     // Filling in a date for the first time in a concept is not a change anyone could have read.
     if (row.status === "concept" && c.from === null) continue;
@@ -444,7 +448,7 @@ export function managedProposalsFor(actor: Actor) {
     })
     .from(schema.proposals)
     .innerJoin(schema.documents, eq(schema.proposals.documentId, schema.documents.id))
-    .where(inArray(schema.proposals.status, [...OPEN_STATUSES, "van_kracht"]))
+    .where(and(readableProposalCondition(actor), inArray(schema.proposals.status, [...OPEN_STATUSES, "van_kracht"])))
     .orderBy(desc(schema.proposals.id))
     .all();
   return rows

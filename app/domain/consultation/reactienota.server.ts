@@ -7,8 +7,9 @@ import { nowIso } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { requireReadable } from "./access.server";
 import { listComments, type CommentView } from "./comments.server";
-import { formatIsoDateNl } from "./dates";
-import { ANSWER_LABELS, STANCE_LABELS, STATUS_LABELS, type ProposalStatus } from "./states";
+import { formatIsoDateNl } from "~/shared/dates";
+import { plural } from "~/shared/plural";
+import { ANSWER_LABELS, STANCE_LABELS, STATUS_LABELS, type ProposalStatus } from "~/shared/proposals";
 
 export type Reactienota = {
   proposal: {
@@ -72,7 +73,9 @@ export function escapeHtml(s: string): string {
 
 /** Paragraphs from plain text: escaped first, then blank lines become paragraph breaks. */
 function paragraphs(text: string): string {
+  // Browsers post textarea line breaks as CRLF; a bare CR or U+2028 is a line break too.
   return text
+    .replace(/\r\n|[\r\u2028\u2029]/g, "\n")
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
     .join("");
@@ -118,7 +121,7 @@ blockquote { border-left: 4px solid #6b7177; margin: .5rem 0; padding: .1rem .8r
 <p class="voorbeeld">Ketenportaal Zaanstad · voorbeeldinhoud: illustratieve tekst, geen officieel beleid.</p>
 <h1>Reactienota: ${escapeHtml(p.title)}</h1>
 <p>Wijzigingsvoorstel voor <strong>${escapeHtml(p.documentTitle)}</strong> · status: ${escapeHtml(p.statusLabel)}</p>
-<p>Consultatie van ${escapeHtml(formatIsoDateNl(p.consultationOpens))} tot en met ${escapeHtml(formatIsoDateNl(p.consultationCloses))}. ${t.comments} reacties, waarvan ${t.overgenomen} overgenomen, ${t.deels_overgenomen} deels overgenomen en ${t.niet_overgenomen} niet overgenomen${
+<p>Consultatie van ${escapeHtml(formatIsoDateNl(p.consultationOpens))} tot en met ${escapeHtml(formatIsoDateNl(p.consultationCloses))}. ${plural(t.comments, "reactie", "reacties")}, waarvan ${t.overgenomen} overgenomen, ${t.deels_overgenomen} deels overgenomen en ${t.niet_overgenomen} niet overgenomen${
     nota.complete ? "" : `; ${t.comments - t.answered} nog niet beantwoord`
   }.</p>
 ${p.decidedAt ? `<p><strong>Besluit</strong> (${escapeHtml(p.decidedByName ?? "")}, ${escapeHtml(formatIsoDateNl(p.decidedAt))}): ${escapeHtml(p.decisionNote)} Ingangsdatum: ${escapeHtml(formatIsoDateNl(p.effectiveDate))}.</p>` : ""}

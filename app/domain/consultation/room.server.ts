@@ -1,15 +1,15 @@
 // The "proposal" room kind: the proposed text of a wijzigingsvoorstel is its own Y.Doc
 // (room `proposal-<id>`), co-edited with the same editor as documents. It starts as a copy of
 // the published version the proposal is based on. Editors write until the decision freezes
-// the text; everyone who may read the proposal may follow along read-only. Imported by
-// server/service-list.ts (connections) and by text.server.ts (server-side reads).
+// the text; everyone who may read the proposal may follow along read-only. Listed in
+// app/collab/kinds.server.ts, the one list of room kinds.
+import type { RoomKindHandlers } from "~/collab/types";
 import { lexicalStateToYUpdate } from "~/editor/convert.server";
 import { canEditProposedText, canReadProposal } from "../policy.server";
-import { registerRoomKind } from "../../../server/collab/index";
 import { loadProposal } from "./access.server";
 import { versionText } from "./text-source.server";
 
-registerRoomKind("proposal", {
+export const proposalRoomKind: RoomKindHandlers = {
   authorize(actor, id) {
     const p = loadProposal(id);
     if (!p) return null;
@@ -22,4 +22,4 @@ registerRoomKind("proposal", {
     const base = versionText(p.row.baseVersionId);
     return base ? lexicalStateToYUpdate(base.lexicalJson) : null;
   },
-});
+};

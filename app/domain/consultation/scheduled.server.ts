@@ -5,10 +5,12 @@
 // conditional UPDATE on the status, or a scheduled_runs key inserted in the same transaction.
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
-import { amsterdamDate, today } from "~/utils/clock.server";
+import { amsterdamDate } from "~/shared/dates";
+import { today } from "~/utils/clock.server";
 import { activateProposal } from "./activation.server";
 import { proposalCalendar } from "./calendar.server";
-import { formatIsoDateNl, workingDaysBefore } from "./dates";
+import { formatIsoDateNl } from "~/shared/dates";
+import { workingDaysBefore } from "~/shared/working-days";
 import { notify } from "../notify.server";
 import { closeConsultation } from "./lifecycle.server";
 import { claimRun } from "./runs.server";

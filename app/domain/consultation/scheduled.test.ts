@@ -7,7 +7,9 @@ import { getDb, schema } from "~/db/client.server";
 import { resetClock, setClock } from "~/utils/clock.server";
 import { activateProposal } from "./activation.server";
 import { addComment, answerComment, listComments } from "./comments.server";
+import { saveGoals } from "./goals.server";
 import { closeConsultation, decide, openConsultation } from "./lifecycle.server";
+import { passIntegralCheck } from "../verkenning/test-support.server";
 import { createProposal, setDates, setImpacts, updateDetails } from "./proposals.server";
 import { runConsultationSchedule } from "./scheduled.server";
 import { PROPOSED_MD, VISIE_MD, WERKAFSPRAKEN_MD, actor, editProposedText, makeDocument, setupWorld } from "./test-support.server";
@@ -49,6 +51,9 @@ function openProposal(slug: string, orgs: string[], dates: { closes: string; dec
     reason: "",
   });
   editProposedText(id, PROPOSED_MD);
+  // Goals are required before consultation opens (issue 12).
+  saveGoals({ actor: regisseur, id, goals: [{ improve: "Eén beoordeling van de afstand tot werk", forWhom: "Aanvragers van bijstand", measure: "Minder terugverwijzingen" }] });
+  passIntegralCheck(id);
   openConsultation({ actor: regisseur, id });
   return { id, documentId: doc.id };
 }
@@ -109,7 +114,7 @@ describe("activation on the ingangsdatum", () => {
     for (const email of ["werkom@werkom.example", "professional@dock.example", "prof4@dock.example"]) {
       const n = notificationsOf(email, "proposal_in_force");
       expect(n, email).toHaveLength(1);
-      expect(n[0].body).toContain("is de wijziging \"Voorstel activatie\" van kracht geworden");
+      expect(n[0].body).toContain("De wijziging \"Voorstel activatie\" is van kracht per 1 december 2026.");
     }
   });
 

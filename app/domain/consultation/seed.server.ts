@@ -8,12 +8,13 @@ import { getDb, schema } from "~/db/client.server";
 import type { ProposalStatus } from "~/db/schema";
 import { lexicalStateToHtml, lexicalStateToMarkdown, lexicalStateToText, lexicalStateToYUpdate, markdownToLexicalState } from "~/editor/convert.server";
 import { proposalRoom } from "~/shared/collab";
-import { addDays } from "~/domain/signals/working-days";
+import { addDays } from "~/shared/working-days";
 import { enqueueSearch } from "../search-outbox.server";
 import { contentDir } from "../seed/world.server";
 import { makeAnchor } from "./anchor";
-import { DATE_FIELDS, formatIsoDateNl, type DateField } from "./dates";
-import { PROPOSAL_STATUSES } from "./states";
+import { formatIsoDateNl } from "~/shared/dates";
+import { DATE_FIELDS, type DateField } from "~/shared/proposal-dates";
+import { PROPOSAL_STATUSES } from "~/shared/proposals";
 
 type SeedComment = {
   id: string;

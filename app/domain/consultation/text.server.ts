@@ -5,9 +5,8 @@
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { proposalRoom } from "~/shared/collab";
-import { getRoomLexicalState } from "../../../server/collab/index";
+import { getRoomLexicalState } from "~/collab/index.server";
 import type { Reader } from "./access.server";
-import "./room.server";
 import { versionText, type TextForms } from "./text-source.server";
 
 export { versionText, type TextForms };

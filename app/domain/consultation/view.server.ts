@@ -1,6 +1,6 @@
 // Presenters: what the proposal pages show, picked field by field (never whole rows), with
 // the permissions the UI needs to offer only the actions the domain will accept.
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema } from "~/db/client.server";
 import { proposalRoom, roomPathSegment } from "~/shared/collab";
@@ -8,36 +8,46 @@ import { today } from "~/utils/clock.server";
 import { forbidden } from "../errors";
 import type { Actor } from "../actor.server";
 import {
-  canAnswerComments,
+  canAnswerComments, canReplyOnProposal,
   canCommentOnProposal,
   canEditProposedText,
   canManageProposal,
   canRespondToEvaluation,
   canSeeConsultationReceipts,
+  readableDocumentCondition,
 } from "../policy.server";
 import { requireManageable, requireReadable, type LoadedProposal } from "./access.server";
 import { impactOptions, visieSections } from "./proposals.server";
 import { listComments } from "./comments.server";
-import { DATE_FIELDS, DATE_LABELS, isDateField, isMovable, type DateField } from "./dates";
+import { DATE_FIELDS, DATE_LABELS, isDateField, isMovable, type DateField } from "~/shared/proposal-dates";
 import { listEvaluationResponses } from "./evaluation.server";
 import { invitationOf, receiptsFor } from "./invitations.server";
 import { unansweredCount } from "./lifecycle.server";
-import { STATUS_LABELS, TRANSITIONS, type ProposalStatus } from "./states";
+import { STATUS_LABELS, TRANSITIONS, type ProposalStatus } from "~/shared/proposals";
 import { proposedText, versionText } from "./text.server";
 import { diffDocuments, diffStats, type DiffBlock } from "../documents/diff";
+import { canAnswerGoals, goalsView, pilotView } from "./pilot-view.server";
+import { answeredOrganisations, openEvaluationPhase } from "./goals.server";
+import { unknownDatesOf } from "./unknown-dates.server";
+import { PILOT_DATE_LABELS, UNKNOWABLE_FIELDS, inForceWording, type PilotDateField } from "~/shared/pilot";
 
 function personName(id: number | null): string | null {
   if (id == null) return null;
   return getDb().select({ name: schema.people.name }).from(schema.people).where(eq(schema.people.id, id)).get()?.name ?? null;
 }
 
-function summary(p: LoadedProposal) {
+function summary(p: LoadedProposal, actor: Actor) {
   const row = p.row;
   const base = versionText(row.baseVersionId);
   const current = versionText(p.document.currentVersionId);
   const result = versionText(row.resultVersionId);
   const visie = row.visieDocumentId
-    ? getDb().select({ slug: schema.documents.slug, title: schema.documents.title }).from(schema.documents).where(eq(schema.documents.id, row.visieDocumentId)).get()
+    ? getDb()
+        .select({ slug: schema.documents.slug, title: schema.documents.title })
+        .from(schema.documents)
+        // The visie is a related item like any other: only shown when this reader may open it.
+        .where(and(eq(schema.documents.id, row.visieDocumentId), readableDocumentCondition(actor)))
+        .get()
     : undefined;
   return {
     id: row.id,
@@ -53,6 +63,9 @@ function summary(p: LoadedProposal) {
     decidedAt: row.decidedAt,
     decisionNote: row.decisionNote,
     activatedAt: row.activatedAt,
+    /** The one reading of "when": as of the ingangsdatum, processed on a later day after downtime. */
+    inForce: row.activatedAt ? inForceWording(row.effectiveDate, row.activatedAt) : null,
+    pilot: row.pilot,
     evaluationConclusion: row.evaluationConclusion,
     baseVersionNumber: base?.number ?? null,
     currentVersionNumber: current?.number ?? null,
@@ -76,18 +89,21 @@ export function getProposalView(input: { actor: Actor; id: number }) {
     .all();
   const afterDeadline = !!row.consultationCloses && today() > row.consultationCloses;
   return {
-    proposal: summary(p),
+    proposal: summary(p, input.actor),
     document: { slug: p.document.slug, title: p.document.title },
     impacts,
     comments: listComments(row),
     receipts: canSeeConsultationReceipts(actor, p.facts) && row.status !== "concept" ? receiptsFor(row.id) : null,
     evaluationResponses: listEvaluationResponses(row.id),
+    goals: goalsView(actor, row.id),
+    pilot: pilotView(actor, p),
     myInvitation: invitationOf(actor.id, row.id),
     can: {
       manage,
       editText: canEditProposedText(actor, p.facts),
       comment: canCommentOnProposal(actor, p.facts) && !afterDeadline,
       answer: canAnswerComments(actor, p.facts) && (row.status === "in_consultatie" || row.status === "in_besluitvorming"),
+      reply: canReplyOnProposal(actor, p.facts),
       decide: manage && row.status === "in_besluitvorming",
       respondEvaluation: canRespondToEvaluation(actor, p.facts),
       concludeEvaluation: manage && row.status === "van_kracht",
@@ -136,7 +152,7 @@ export function getTimeline(input: { actor: Actor; id: number }) {
     .where(eq(schema.proposalDateChanges.proposalId, row.id))
     .orderBy(asc(schema.proposalDateChanges.at), asc(schema.proposalDateChanges.id))
     .all()
-    .map((c) => ({ ...c, label: isDateField(c.field) ? DATE_LABELS[c.field] : c.field }));
+    .map((c) => ({ ...c, label: isDateField(c.field) ? DATE_LABELS[c.field] : (PILOT_DATE_LABELS[c.field as PilotDateField] ?? c.field) }));
   const transitions = db
     .select({
       id: schema.proposalTransitions.id,
@@ -153,8 +169,9 @@ export function getTimeline(input: { actor: Actor; id: number }) {
     .all()
     .map((t) => ({ ...t, toLabel: STATUS_LABELS[t.toStatus as ProposalStatus] ?? t.toStatus }));
   const manage = canManageProposal(input.actor, p.facts);
+  const unknown = unknownDatesOf(row.id);
   return {
-    proposal: summary(p),
+    proposal: summary(p, input.actor),
     document: { slug: p.document.slug, title: p.document.title },
     dates: DATE_FIELDS.map((f) => ({
       field: f,
@@ -162,10 +179,16 @@ export function getTimeline(input: { actor: Actor; id: number }) {
       value: row[f],
       movable: manage && isMovable(f, row.status),
       changes: changes.filter((c) => c.field === f).length,
+      unknown: unknown.find((u) => u.field === f) ?? null,
     })),
+    pilot: pilotView(input.actor, p),
     changes,
     transitions,
-    can: { manage, moveDates: manage && DATE_FIELDS.some((f) => isMovable(f, row.status)) },
+    can: {
+      manage,
+      moveDates: manage && DATE_FIELDS.some((f) => isMovable(f, row.status)),
+      markUnknown: manage && row.status !== "concept" ? UNKNOWABLE_FIELDS.filter((f) => isMovable(f, row.status)) : [],
+    },
     today: today(),
   };
 }
@@ -196,7 +219,7 @@ export function getPreparePage(input: { actor: Actor; id: number }) {
   const options = impactOptions({ ketenId: p.document.ketenId });
   const nothingChosen = impacts.length === 0 && row.status === "concept";
   return {
-    proposal: summary(p),
+    proposal: summary(p, input.actor),
     document: { slug: p.document.slug, title: p.document.title },
     visie: visieSections(row.visieDocumentId),
     organisations: options.map((o) => {
@@ -228,7 +251,7 @@ export function getTextEditorPage(input: { actor: Actor; id: number }) {
   }
   const room = proposalRoom(p.row.id);
   return {
-    proposal: summary(p),
+    proposal: summary(p, input.actor),
     document: { slug: p.document.slug, title: p.document.title },
     collab: {
       room: roomPathSegment(room),
@@ -236,5 +259,32 @@ export function getTextEditorPage(input: { actor: Actor; id: number }) {
       user: { name: input.actor.name, color: input.actor.organisationColor, organisation: input.actor.organisationName },
     },
     can: { manage: canManageProposal(input.actor, p.facts), editText: true },
+  };
+}
+
+/** The "doelen en evaluatie" page: goals, the pilot and its phases, the evaluation per goal and the reactions on a pilot's result. */
+export function getGoalsPage(input: { actor: Actor; id: number }) {
+  const p = requireReadable(input.actor, input.id);
+  const row = p.row;
+  const manage = canManageProposal(input.actor, p.facts);
+  const reactions = listEvaluationResponses(row.id, getDb(), "uitkomst");
+  return {
+    proposal: summary(p, input.actor),
+    document: { slug: p.document.slug, title: p.document.title },
+    goals: goalsView(input.actor, row.id),
+    pilot: pilotView(input.actor, p),
+    pilotSettings: { pilot: row.pilot, scope: row.pilotScope, pilotStarts: row.pilotStarts, pilotEnds: row.pilotEnds, pilotEvaluationDate: row.pilotEvaluationDate },
+    reactions,
+    evaluationPhase: openEvaluationPhase(row),
+    regularAnswered: answeredOrganisations(row.id, "regulier"),
+    can: {
+      manage,
+      editText: canEditProposedText(input.actor, p.facts),
+      editGoals: manage && row.status === "concept",
+      editPilot: manage && (row.status === "concept" || (row.pilot && !row.pilotResultOpens && ["in_consultatie", "in_besluitvorming", "vastgesteld"].includes(row.status))),
+      answer: canAnswerGoals(input.actor, p),
+      conclude: manage && row.status === "van_kracht",
+    },
+    today: today(),
   };
 }

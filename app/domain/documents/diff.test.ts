@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { diffDocuments, diffStats, diffWords, myersDiff } from "./diff";
+import { countFormatChanges, diffDocuments, diffStats, diffWords, myersDiff } from "./diff";
 
 function state(blocks: Array<{ type: string; text: string; tag?: string; listType?: string }>): string {
   const children = [] as unknown[];
@@ -84,5 +84,65 @@ describe("diffDocuments", () => {
 
   test("identical documents have no changes", () => {
     expect(diffStats(diffDocuments(v1, v1)).changedBlocks).toBe(0);
+  });
+});
+
+describe("formatting changes (issue 14)", () => {
+  type Inline = { text: string; format?: number; url?: string };
+  const inline = (parts: Inline[]) =>
+    parts.map((p) => {
+      const text = { type: "text", text: p.text, format: p.format ?? 0, version: 1 };
+      return p.url ? { type: "link", url: p.url, children: [text] } : text;
+    });
+  const doc = (...children: unknown[]) => JSON.stringify({ root: { type: "root", children } });
+  const heading = (tag: string, parts: Inline[]) => ({ type: "heading", tag, children: inline(parts) });
+  const para = (parts: Inline[]) => ({ type: "paragraph", children: inline(parts) });
+  const list = (listType: string, items: string[]) => ({ type: "list", listType, children: items.map((t) => ({ type: "listitem", children: inline([{ text: t }]) })) });
+  const labels = (a: string, b: string) => diffDocuments(a, b).flatMap((blk) => (blk.formatChanges ?? []).map((c) => c.label));
+
+  test("a link added inside a heading is a change with a Dutch label", () => {
+    const a = doc(heading("h2", [{ text: "Aanmelden bij Werkom" }]));
+    const b = doc(heading("h2", [{ text: "Aanmelden bij " }, { text: "Werkom", url: "https://www.werkom.nl/" }]));
+    const blocks = diffDocuments(a, b);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({ kind: "heading", tag: "h2", status: "changed" });
+    expect(blocks[0].formatChanges).toEqual([{ kind: "link-added", label: "Link toegevoegd: ‘Werkom’ → https://www.werkom.nl/" }]);
+    expect(diffStats(blocks)).toMatchObject({ changedBlocks: 1, addedWords: 0 });
+    expect(countFormatChanges(blocks)).toBe(1);
+  });
+
+  test("links removed and changed", () => {
+    const a = doc(para([{ text: "Zie " }, { text: "de regeling", url: "https://zaanstad.nl/a" }, { text: " en " }, { text: "het loket", url: "https://zaanstad.nl/loket" }]));
+    const b = doc(para([{ text: "Zie " }, { text: "de regeling", url: "https://zaanstad.nl/b" }, { text: " en het loket" }]));
+    expect(labels(a, b)).toEqual([
+      "Link gewijzigd: ‘de regeling’ → https://zaanstad.nl/b (was https://zaanstad.nl/a)",
+      "Link verwijderd: ‘het loket’ (was https://zaanstad.nl/loket)",
+    ]);
+  });
+
+  test("bold and italic made and taken away", () => {
+    const a = doc(para([{ text: "Dit is " }, { text: "verplicht", format: 2 }, { text: " voor iedereen." }]));
+    const b = doc(para([{ text: "Dit is " }, { text: "verplicht", format: 1 }, { text: " voor iedereen." }]));
+    expect(labels(a, b)).toEqual(["Vet gemaakt: ‘verplicht’", "Niet meer cursief: ‘verplicht’"]);
+  });
+
+  test("heading level, text becoming a heading, and list type", () => {
+    expect(labels(doc(heading("h2", [{ text: "Termijnen" }])), doc(heading("h3", [{ text: "Termijnen" }])))).toEqual([
+      "Opmaak gewijzigd: kop niveau 2 → kop niveau 3",
+    ]);
+    expect(labels(doc(para([{ text: "Termijnen" }])), doc(heading("h2", [{ text: "Termijnen" }])))).toEqual(["Opmaak gewijzigd: gewone tekst → kop niveau 2"]);
+    const blocks = diffDocuments(doc(list("bullet", ["Intake", "Besluit"])), doc(list("number", ["Intake", "Besluit"])));
+    expect(blocks.map((b) => b.status)).toEqual(["changed", "changed"]);
+    expect(blocks[0].formatChanges?.[0].label).toBe("Soort lijst gewijzigd: opsomming → genummerde lijst");
+  });
+
+  test("unchanged formatting is not a change, and a text change keeps its word diff", () => {
+    const a = doc(para([{ text: "Zie " }, { text: "de regeling", url: "https://zaanstad.nl/a", format: 1 }]));
+    expect(diffDocuments(a, a).map((b) => b.status)).toEqual(["same"]);
+    const b = doc(para([{ text: "Lees " }, { text: "de regeling", url: "https://zaanstad.nl/a", format: 1 }]));
+    const [blk] = diffDocuments(a, b);
+    expect(blk.status).toBe("changed");
+    expect(blk.formatChanges).toBeUndefined();
+    expect(blk.segments.filter((s) => s.type !== "same").map((s) => s.text)).toEqual(["Zie", "Lees"]);
   });
 });

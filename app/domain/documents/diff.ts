@@ -5,12 +5,18 @@
 //     one entry per block (heading, paragraph, list item, quote, table row) in reading order;
 //     status "same" | "changed" | "added" | "removed"; segments are word-level
 //     {type: "same" | "add" | "del", text}. Render with app/components/Redline.tsx.
-//   diffStats(blocks): counts of added/removed words and changed blocks.
+//   diffStats(blocks): counts of added/removed words and changed blocks; countFormatChanges(blocks).
+//   A block whose formatting changed (bold, italic, links, heading level, list type, text
+//   becoming a heading) is "changed" and carries `formatChanges` with Dutch labels
+//   (app/shared/format-changes.ts), also when its words are the same.
 //
 // Blocks are aligned with a Myers diff over their text; a removed and an added block of the
 // same kind in the same place that share enough words become one "changed" block with a
 // word diff (Myers over word/space/punctuation tokens).
-import { textBlocks, type TextBlock } from "~/editor/lexical-json";
+import { textBlocks, type InlineSpan, type TextBlock } from "~/editor/lexical-json";
+import { formatLabel, type FormatChange } from "~/shared/format-changes";
+
+export type { FormatChange } from "~/shared/format-changes";
 
 export type SegmentType = "same" | "add" | "del";
 export type Segment = { type: SegmentType; text: string };
@@ -22,6 +28,8 @@ export type DiffBlock = {
   depth: number;
   status: BlockStatus;
   segments: Segment[];
+  /** Formatting that changed in this block, with Dutch labels (absent when none). */
+  formatChanges?: FormatChange[];
 };
 
 type Op = "same" | "add" | "del";
@@ -154,7 +162,84 @@ function similarity(segments: Segment[], a: string, b: string): number {
   return total === 0 ? 1 : (2 * same) / total;
 }
 
-const blockKey = (b: TextBlock) => `${b.kind}\u0000${b.tag}\u0000${b.text}`;
+/** Runs of text sharing one attribute value, trimmed, in order. */
+function runs(spans: InlineSpan[] | undefined, pick: (s: InlineSpan) => string | null): Array<{ text: string; value: string }> {
+  const out: Array<{ text: string; value: string }> = [];
+  let current: { text: string; value: string } | null = null;
+  for (const s of spans ?? []) {
+    const value = pick(s);
+    if (value !== null && current && current.value === value) current.text += s.text;
+    else {
+      if (current) out.push(current);
+      current = value === null ? null : { text: s.text, value };
+    }
+  }
+  if (current) out.push(current);
+  return out.map((r) => ({ text: r.text.trim(), value: r.value })).filter((r) => r.text !== "");
+}
+
+/** What in `b`'s formatting differs from `a`'s (blocks at the same place in both texts). */
+export function formatChanges(a: TextBlock, b: TextBlock): FormatChange[] {
+  const out: FormatChange[] = [];
+  if (a.tag !== b.tag) {
+    if (a.kind === "listitem" && b.kind === "listitem") out.push({ kind: "list", label: formatLabel.list(a.tag, b.tag) });
+    else out.push({ kind: "block", label: formatLabel.block(a.tag, b.tag) });
+  }
+  for (const mark of ["bold", "italic"] as const) {
+    const before = runs(a.spans, (s) => (s[mark] ? "1" : null)).map((r) => r.text);
+    const after = runs(b.spans, (s) => (s[mark] ? "1" : null)).map((r) => r.text);
+    const left = [...before];
+    for (const t of after) {
+      const i = left.indexOf(t);
+      if (i >= 0) left.splice(i, 1);
+      else out.push({ kind: mark, label: formatLabel[mark](t, true) });
+    }
+    for (const t of left) out.push({ kind: mark, label: formatLabel[mark](t, false) });
+  }
+  const linksA = runs(a.spans, (s) => s.href);
+  const linksB = runs(b.spans, (s) => s.href);
+  const leftA = [...linksA];
+  for (const l of linksB) {
+    const same = leftA.findIndex((x) => x.text === l.text && x.value === l.value);
+    if (same >= 0) {
+      leftA.splice(same, 1);
+      continue;
+    }
+    const retargeted = leftA.findIndex((x) => x.text === l.text);
+    if (retargeted >= 0) {
+      out.push({ kind: "link-changed", label: formatLabel.linkChanged(l.text, leftA[retargeted].value, l.value) });
+      leftA.splice(retargeted, 1);
+      continue;
+    }
+    // The same address under new words is a text change, which the word diff already shows.
+    const relabeled = leftA.findIndex((x) => x.value === l.value);
+    if (relabeled >= 0) {
+      leftA.splice(relabeled, 1);
+      continue;
+    }
+    out.push({ kind: "link-added", label: formatLabel.linkAdded(l.text, l.value) });
+  }
+  for (const l of leftA) out.push({ kind: "link-removed", label: formatLabel.linkRemoved(l.text, l.value) });
+  return out;
+}
+
+/** The formatting of a block as a string: equal strings mean equal formatting. */
+function formatSignature(b: TextBlock): string {
+  return (b.spans ?? [])
+    .filter((s) => s.bold || s.italic || s.href)
+    .map((s) => `${s.bold ? "b" : ""}${s.italic ? "i" : ""}${s.href ?? ""}\u0001${s.text}`)
+    .join("\u0002");
+}
+
+const blockKey = (b: TextBlock) => `${b.kind}\u0000${b.tag}\u0000${b.text}\u0000${formatSignature(b)}`;
+
+/** Blocks that can be one block before and after: the same kind, or text that became a heading (and back). */
+const pairable = (a: TextBlock, b: TextBlock) => a.kind === b.kind || (a.kind !== "listitem" && b.kind !== "listitem" && a.kind !== "tablerow" && b.kind !== "tablerow");
+
+function changedBlock(r: TextBlock, n: TextBlock, segments: Segment[]): DiffBlock {
+  const changes = formatChanges(r, n);
+  return { kind: n.kind, tag: n.tag, depth: n.depth, status: "changed", segments, ...(changes.length ? { formatChanges: changes } : {}) };
+}
 
 export function diffBlocks(a: TextBlock[], b: TextBlock[]): DiffBlock[] {
   const keysA = a.map(blockKey);
@@ -173,7 +258,7 @@ export function diffBlocks(a: TextBlock[], b: TextBlock[]): DiffBlock[] {
     removed.forEach((r, ri) => {
       for (let ai = searchFrom; ai < added.length; ai++) {
         const cand = added[ai];
-        if (usedAdded.has(ai) || cand.kind !== r.kind) continue;
+        if (usedAdded.has(ai) || !pairable(r, cand)) continue;
         const segments = diffWords(r.text, cand.text);
         if (similarity(segments, r.text, cand.text) >= 0.4) {
           pairs.set(ri, { block: cand, segments });
@@ -198,8 +283,7 @@ export function diffBlocks(a: TextBlock[], b: TextBlock[]): DiffBlock[] {
         result.push({ kind: n.kind, tag: n.tag, depth: n.depth, status: "added", segments: [{ type: "add", text: n.text }] });
       }
       ai = pairIndex + 1;
-      const n = pair.block;
-      result.push({ kind: n.kind, tag: n.tag, depth: n.depth, status: "changed", segments: pair.segments });
+      result.push(changedBlock(r, pair.block, pair.segments));
     });
     for (; ai < added.length; ai++) {
       if (usedAdded.has(ai)) continue;
@@ -225,6 +309,11 @@ export function diffBlocks(a: TextBlock[], b: TextBlock[]): DiffBlock[] {
 
 export function diffDocuments(aLexicalJson: string, bLexicalJson: string): DiffBlock[] {
   return diffBlocks(textBlocks(aLexicalJson), textBlocks(bLexicalJson));
+}
+
+/** How many formatting changes the comparison labels. */
+export function countFormatChanges(blocks: DiffBlock[]): number {
+  return blocks.reduce((n, b) => n + (b.formatChanges?.length ?? 0), 0);
 }
 
 export function diffStats(blocks: DiffBlock[]): { addedWords: number; removedWords: number; changedBlocks: number } {

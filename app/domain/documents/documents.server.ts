@@ -1,28 +1,17 @@
 // Living documents: listing, reading the current published version, the editor's page data
 // and creating a document. Access is decided in policy.server.ts; presenters pick fields.
-import { asc, eq, ne, sql } from "drizzle-orm";
-import { getDb, schema } from "~/db/client.server";
+import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { getDb, schema, type Db } from "~/db/client.server";
+import { prepared } from "~/db/prepared.server";
 import type { DocumentKind } from "~/db/schema";
 import type { Actor } from "../actor.server";
 import { audit } from "../audit.server";
 import { badRequest, forbidden, notFound } from "../errors";
-import { canCreateDocument, canEditDocument, canRestoreVersion, isDocumentOwner, type DocumentFacts } from "../policy.server";
+import { canCreateDocument, canEditDocument, canReadDocument, canRestoreVersion, isDocumentOwner, readableDocumentCondition, type DocumentFacts } from "../policy.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { docRoom, roomPathSegment } from "~/shared/collab";
+import { KIND_LABELS, STATUS_LABELS } from "~/shared/documents";
 import { nowIso } from "~/utils/clock.server";
-
-export const KIND_LABELS: Record<DocumentKind, string> = {
-  visie: "Visie",
-  werkafspraken: "Werkafspraken",
-  opdracht: "Opdracht",
-  overig: "Overig",
-};
-
-export const STATUS_LABELS: Record<string, string> = {
-  concept: "Concept (nog niet gepubliceerd)",
-  gepubliceerd: "Gepubliceerd",
-  gearchiveerd: "Gearchiveerd",
-};
 
 export type DocumentRow = DocumentFacts & {
   id: number;
@@ -36,8 +25,8 @@ export type DocumentRow = DocumentFacts & {
   ketenSlug: string | null;
 };
 
-function selectDocuments() {
-  return getDb()
+function selectDocuments(db: Db = getDb()) {
+  return db
     .select({
       id: schema.documents.id,
       slug: schema.documents.slug,
@@ -54,18 +43,19 @@ function selectDocuments() {
     .leftJoin(schema.ketens, eq(schema.documents.ketenId, schema.ketens.id));
 }
 
+/** By id and by slug run on every document page: prepared once per database handle. */
 export function documentById(id: number): DocumentRow | null {
-  return selectDocuments().where(eq(schema.documents.id, id)).get() ?? null;
+  return prepared(getDb(), "documents.byId", (db) => selectDocuments(db).where(eq(schema.documents.id, sql.placeholder("id"))).prepare()).get({ id }) ?? null;
 }
 
 export function documentBySlug(slug: string): DocumentRow | null {
-  return selectDocuments().where(eq(schema.documents.slug, slug)).get() ?? null;
+  return prepared(getDb(), "documents.bySlug", (db) => selectDocuments(db).where(eq(schema.documents.slug, sql.placeholder("slug"))).prepare()).get({ slug }) ?? null;
 }
 
 /** A document the actor may see at all: published, or (for editors) also a concept. */
 export function requireVisibleDocument(actor: Actor, slug: string): DocumentRow {
   const doc = documentBySlug(slug);
-  if (!doc || (doc.currentVersionId == null && !canEditDocument(actor, doc))) {
+  if (!doc || !canReadDocument(actor, { ketenId: doc.ketenId, published: doc.currentVersionId != null })) {
     throw notFound("Dit document bestaat niet (meer) of is nog niet gepubliceerd.");
   }
   return doc;
@@ -98,18 +88,17 @@ export function listDocuments({ actor }: { actor: Actor }) {
     .from(schema.documents)
     .leftJoin(schema.ketens, eq(schema.documents.ketenId, schema.ketens.id))
     .leftJoin(schema.documentVersions, eq(schema.documents.currentVersionId, schema.documentVersions.id))
-    .where(ne(schema.documents.status, "gearchiveerd"))
+    .where(and(ne(schema.documents.status, "gearchiveerd"), readableDocumentCondition(actor)))
     .orderBy(sql`${schema.ketens.name} is not null`, asc(schema.ketens.name), asc(schema.documents.title))
     .all();
   return rows
     .map((r) => ({ ...r, canEdit: canEditDocument(actor, r), kindLabel: KIND_LABELS[r.kind] }))
-    .filter((r) => r.versionNumber != null || r.canEdit)
     .map(({ ketenId: _k, ...r }) => ({ ...r, statusLabel: STATUS_LABELS[r.status] ?? r.status }));
 }
 
 /** Documents of the actor's ketens (and portal-wide ones), for the start page. */
 export function documentsForHome({ actor }: { actor: Actor }) {
-  const ketenIds = new Set([...actor.memberKetenIds, ...actor.regisseurOfKetenIds]);
+  const ketenIds = [...new Set([...actor.memberKetenIds, ...actor.regisseurOfKetenIds])];
   const db = getDb();
   const rows = db
     .select({
@@ -126,10 +115,15 @@ export function documentsForHome({ actor }: { actor: Actor }) {
     .from(schema.documents)
     .leftJoin(schema.ketens, eq(schema.documents.ketenId, schema.ketens.id))
     .leftJoin(schema.documentVersions, eq(schema.documents.currentVersionId, schema.documentVersions.id))
-    .where(ne(schema.documents.status, "gearchiveerd"))
+    .where(
+      and(
+        ne(schema.documents.status, "gearchiveerd"),
+        readableDocumentCondition(actor),
+        ketenIds.length ? or(isNull(schema.documents.ketenId), inArray(schema.documents.ketenId, ketenIds)) : isNull(schema.documents.ketenId),
+      ),
+    )
     .all();
   return rows
-    .filter((r) => (r.ketenId == null || ketenIds.has(r.ketenId)) && (r.versionNumber != null || canEditDocument(actor, r)))
     .sort((a, b) => (b.publishedAt ?? b.updatedAt).localeCompare(a.publishedAt ?? a.updatedAt))
     .map((r) => ({
       slug: r.slug,

@@ -1,15 +1,14 @@
 // The "doc" room kind: who may join a document's collaboration room and what a room starts
-// with. Imported by server/collab/service.ts (connections) and by the documents domain
-// (server-side reads and changes), so the kind is registered wherever rooms are used.
+// with. Listed in app/collab/kinds.server.ts, the one list of room kinds.
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { lexicalStateToYUpdate, markdownToLexicalState } from "~/editor/convert.server";
-import { registerRoomKind } from "../../../server/collab/index";
+import type { RoomKindHandlers } from "~/collab/types";
 import { documentRoomAccess } from "../policy.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { documentById, templateFor } from "./documents.server";
 
-registerRoomKind("doc", {
+export const documentRoomKind: RoomKindHandlers = {
   authorize(actor, id) {
     const doc = documentById(id);
     return doc ? documentRoomAccess(actor, doc) : null;
@@ -31,4 +30,4 @@ registerRoomKind("doc", {
   onDerived(id, tx) {
     enqueueSearch(tx, "draft", id);
   },
-});
+};

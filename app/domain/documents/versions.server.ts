@@ -8,24 +8,36 @@
 //     with derived HTML/text/Markdown and the Yjs state; sets documents.currentVersionId and
 //     queues the document for search in the same transaction. Notifies nobody by itself.
 //     `actor: null` means the system (e.g. a proposal taking effect on its date).
+//     With `draft: "keep"` the room is left as it is (an offer published from its snapshot);
+//     with `draft: { lexicalJson }` the room gets that text instead (a proposal taking effect
+//     with the draft edits made meanwhile merged on top, see draft-merge.server.ts).
+//     A person publishes only what canPublish allows (binding kinds: the owner) and never
+//     while a proposal runs on the document (guard.server.ts); the announcement of a
+//     redactionele version is publishing.server.ts.
+//   awaitDraftEdits({ documentId, seen })
+//     Waits (a few seconds at most) until the draft room holds the edits a browser had when
+//     it posted the publish form; refuses with 409 when they do not arrive, so a version
+//     never silently misses the last words typed.
 //   getCurrentVersion(documentId)
 import { and, desc, eq, sql } from "drizzle-orm";
-import { getDb, schema } from "~/db/client.server";
+import { getDb, schema, type Db } from "~/db/client.server";
+import { prepared } from "~/db/prepared.server";
 import { parseState } from "~/editor/lexical-json";
-import { yStateToLexicalState } from "~/editor/convert.server";
+import * as Y from "yjs";
+import { lexicalReplaceUpdate, yStateToLexicalState } from "~/editor/convert.server";
 import { docRoom } from "~/shared/collab";
 import { SUMMARY_MAX } from "~/shared/document-forms";
 import { nowIso } from "~/utils/clock.server";
-import { flushDerived, getRoomState, readDerived, replaceRoomContent, type Tx } from "../../../server/collab/index";
-import { deriveForms } from "../../../server/collab/derived";
+import { announce, flushDerived, getRoomState, readDerived, replaceRoomContent, waitForRoomState, type Tx } from "~/collab/index.server";
+import { deriveForms } from "~/collab/derived.server";
 import type { Actor } from "../actor.server";
 import { audit } from "../audit.server";
-import { badRequest, forbidden, notFound } from "../errors";
-import { canEditDocument, canPublish, canRestoreVersion } from "../policy.server";
+import { badRequest, conflict, forbidden, notFound } from "../errors";
+import { canEditDocument, canPublish, canRestoreVersion, type PublishFacts } from "../policy.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { documentById, requireVisibleDocument } from "./documents.server";
 import { diffDocuments, diffStats } from "./diff";
-import "./room.server";
+import { assertNoRunningProposal } from "./guard.server";
 
 
 export type PublishInput = {
@@ -34,6 +46,7 @@ export type PublishInput = {
   summary: string;
   lexicalJson?: string;
   proposalId?: number;
+  draft?: "replace" | "keep" | { lexicalJson: string };
 };
 
 export type PublishedVersion = { id: number; number: number; documentId: number };
@@ -94,10 +107,23 @@ function validSummary(raw: string): string {
   return summary;
 }
 
+/** 403 unless this person may publish the document directly (binding kinds: the owner). */
+export function assertCanPublish(actor: Actor, doc: PublishFacts): void {
+  if (canPublish(actor, doc)) return;
+  throw forbidden(
+    canEditDocument(actor, doc)
+      ? "Alleen de eigenaar van dit document (de regisseur van de keten) publiceert een nieuwe versie. U kunt het concept ter publicatie aanbieden."
+      : "U mag dit document niet publiceren.",
+  );
+}
+
 export function publishVersion(input: PublishInput, tx?: Tx): PublishedVersion {
   const doc = documentById(input.documentId);
   if (!doc) throw notFound("Dit document bestaat niet (meer).");
-  if (input.actor && !canPublish(input.actor, doc)) throw forbidden("U mag dit document niet publiceren.");
+  if (input.actor) {
+    assertCanPublish(input.actor, doc);
+    assertNoRunningProposal(doc.id);
+  }
   const summary = validSummary(input.summary);
   if (input.lexicalJson !== undefined) {
     try {
@@ -109,6 +135,26 @@ export function publishVersion(input: PublishInput, tx?: Tx): PublishedVersion {
   const personId = input.actor?.id ?? null;
   const room = docRoom(doc.id);
   const run = (t: Tx): PublishedVersion => {
+    const draft = input.draft ?? "replace";
+    if (input.lexicalJson !== undefined && draft !== "replace") {
+      // The version is exactly the given text; the room keeps (or gets) its own draft.
+      const roomState = getRoomState(room);
+      const state = Y.mergeUpdates([roomState, lexicalReplaceUpdate(roomState, input.lexicalJson)]);
+      const version = insertVersion(t, {
+        documentId: doc.id,
+        summary,
+        lexicalJson: yStateToLexicalState(state),
+        yState: state,
+        publishedById: personId,
+        publishedAt: nowIso(),
+        proposalId: input.proposalId ?? null,
+      });
+      if (draft !== "keep") {
+        const merged = replaceRoomContent(room, draft.lexicalJson, { personId });
+        flushDerived(room, { lexicalJson: yStateToLexicalState(merged), tx: t });
+      }
+      return version;
+    }
     const state = input.lexicalJson !== undefined ? replaceRoomContent(room, input.lexicalJson, { personId }) : getRoomState(room);
     const lexicalJson = yStateToLexicalState(state);
     const version = insertVersion(t, {
@@ -121,9 +167,26 @@ export function publishVersion(input: PublishInput, tx?: Tx): PublishedVersion {
       proposalId: input.proposalId ?? null,
     });
     flushDerived(room, { lexicalJson, tx: t });
+    // Every open editor hears about it once the version is committed.
+    announce(room, { type: "published", version: version.number, by: input.actor?.name ?? null }, () => versionExists(version.id));
     return version;
   };
   return tx ? run(tx) : getDb().transaction(run);
+}
+
+/**
+ * The editor's keystrokes travel over the websocket and the publish form over HTTP; either may
+ * arrive first. Wait until the room holds what the browser had (its state vector, base64).
+ */
+export async function awaitDraftEdits({ documentId, seen, timeoutMs = 5000 }: { documentId: number; seen: string | undefined; timeoutMs?: number }): Promise<void> {
+  if (!seen) return;
+  const vector = new Uint8Array(Buffer.from(seen, "base64"));
+  if (await waitForRoomState(docRoom(documentId), vector, timeoutMs)) return;
+  throw conflict("Uw laatste wijzigingen zijn nog niet bij de server aangekomen. Er is niets gepubliceerd; controleer de verbinding en publiceer opnieuw.");
+}
+
+function versionExists(id: number): boolean {
+  return getDb().select({ id: schema.documentVersions.id }).from(schema.documentVersions).where(eq(schema.documentVersions.id, id)).get() !== undefined;
 }
 
 const versionColumns = {
@@ -137,23 +200,35 @@ const versionColumns = {
   proposalId: schema.documentVersions.proposalId,
 };
 
+function currentVersionQuery(db: Db) {
+  return db
+    .select({
+      ...versionColumns,
+      lexicalJson: schema.documentVersions.lexicalJson,
+      html: schema.documentVersions.html,
+      text: schema.documentVersions.text,
+      markdown: schema.documentVersions.markdown,
+    })
+    .from(schema.documents)
+    .innerJoin(schema.documentVersions, eq(schema.documents.currentVersionId, schema.documentVersions.id))
+    .leftJoin(schema.people, eq(schema.documentVersions.publishedById, schema.people.id))
+    .leftJoin(schema.organisations, eq(schema.people.organisationId, schema.organisations.id))
+    .where(eq(schema.documents.id, sql.placeholder("documentId")))
+    .prepare();
+}
+
+/** The published version a document reads as now (read pages: prepared once per database). */
 export function getCurrentVersion(documentId: number) {
-  return (
-    getDb()
-      .select({
-        ...versionColumns,
-        lexicalJson: schema.documentVersions.lexicalJson,
-        html: schema.documentVersions.html,
-        text: schema.documentVersions.text,
-        markdown: schema.documentVersions.markdown,
-      })
-      .from(schema.documents)
-      .innerJoin(schema.documentVersions, eq(schema.documents.currentVersionId, schema.documentVersions.id))
-      .leftJoin(schema.people, eq(schema.documentVersions.publishedById, schema.people.id))
-      .leftJoin(schema.organisations, eq(schema.people.organisationId, schema.organisations.id))
-      .where(eq(schema.documents.id, documentId))
-      .get() ?? null
-  );
+  return prepared(getDb(), "documents.currentVersion", currentVersionQuery).get({ documentId }) ?? null;
+}
+
+function currentTextQuery(db: Db) {
+  return db
+    .select({ text: schema.documentVersions.text })
+    .from(schema.documents)
+    .innerJoin(schema.documentVersions, eq(schema.documents.currentVersionId, schema.documentVersions.id))
+    .where(eq(schema.documents.id, sql.placeholder("documentId")))
+    .prepare();
 }
 
 export function getVersion(documentId: number, number: number) {
@@ -198,8 +273,8 @@ export function getDraft({ actor, documentId }: { actor: Actor; documentId: numb
 /** Whether the draft differs from the current published version (editors see a hint). */
 export function draftDiffersFromPublished(documentId: number): boolean {
   const derived = readDerived(docRoom(documentId));
-  const current = getCurrentVersion(documentId);
   if (!derived) return false;
+  const current = prepared(getDb(), "documents.currentText", currentTextQuery).get({ documentId });
   if (!current) return derived.text.trim().length > 0;
   return derived.text !== current.text;
 }
@@ -217,6 +292,7 @@ export function restoreVersion({ actor, documentId, number }: { actor: Actor; do
     flushDerived(room, { lexicalJson: yStateToLexicalState(state), tx });
     audit({ actorId: actor.id, action: "document.restore", entityType: "document", entityId: documentId, after: { number } }, tx);
   });
+  announce(room, { type: "restored", version: number, by: actor.name });
   return { number };
 }
 

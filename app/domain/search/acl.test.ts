@@ -6,10 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { loadActor, type Actor } from "~/domain/actor.server";
-import { canReadDraft, canReadProposal, canReadPublished, canReadSignal, type ProposalFacts, type SignalFacts } from "~/domain/policy.server";
+import { canReadDraft, canReadOpdracht, canReadOverleg, canReadProposal, canReadPublished, canReadRegister, canReadSignal, canReadVerkenning, type OverlegFacts, type ProposalFacts, type SignalFacts, type VerkenningFacts } from "~/domain/policy.server";
+import { verkenningFacts } from "~/domain/facts.server";
+import { overlegFacts, registerFacts } from "~/domain/overleg/facts.server";
+import { opdrachtFacts } from "~/domain/opdrachten/facts.server";
 import { seedDemoIfEmpty } from "~/domain/seed/index.server";
 import type { OrganisationKind, Role } from "~/db/schema";
-import { canSee, principalsFor, visibilityForDraft, visibilityForProposal, visibilityForPublished, visibilityForSignal } from "./acl.server";
+import { canSee, principalsFor, visibilityForDraft, visibilityForOverleg, visibilityForProposal, visibilityForRegister, visibilityForPublished, visibilityForSignal, visibilityForVerkenning } from "./acl.server";
 import { Fts5Provider } from "./fts5.server";
 import { reindexSearch } from "./indexer.server";
 import { allEntityRefs, databaseSource, documentFacts, entityKey, loadEntity, proposalFacts, signalFacts } from "./sources.server";
@@ -59,7 +62,63 @@ function* signals(): Generator<SignalFacts> {
         for (const followerIds of [[], [ME], [102]]) yield { reporterId, reporterOrganisationId, ownerKetenId: ketenIds[0] ?? 3, ketenIds, followerIds };
 }
 
+function* verkenningen(): Generator<VerkenningFacts> {
+  for (const ketenId of [1, 3])
+    for (const createdById of [ME, 101])
+      for (const status of ["open", "omgezet", "gesloten"])
+        for (const organisationIds of [[], [MY_ORG], [51], [51, MY_ORG]]) yield { ketenId, createdById, status, organisationIds };
+}
+
+function* overleggen(): Generator<OverlegFacts> {
+  for (const ketenId of [1, 3])
+    for (const deputyId of [null, ME, 101])
+      for (const standIn of [false, true])
+        for (const chairId of [null, ME, 102])
+          for (const personIds of [[], [ME], [103]])
+            for (const organisationIds of [[], [MY_ORG], [51]]) yield { ketenId, deputyId, standIn, chairId, personIds, organisationIds };
+}
+
 describe("ACL translation equals the policy (exhaustive synthetic check)", () => {
+  it("verbeterregister items", () => {
+    let n = 0;
+    for (const a of actors()) {
+      const p = principalsFor(a);
+      for (const ketenId of [1, 3])
+        for (const deputyId of [null, ME, 101])
+          for (const standIn of [false, true])
+            for (const overlegPersonIds of [[], [ME], [103]]) {
+              const f = { ketenId, deputyId, standIn, overlegPersonIds };
+              expect(canSee(p, visibilityForRegister(f)), JSON.stringify({ a, f })).toBe(canReadRegister(a, f));
+              n++;
+            }
+    }
+    expect(n).toBeGreaterThan(10_000);
+  });
+
+  it("overleggen: their meetings, agenda items, decisions and actions", () => {
+    let n = 0;
+    for (const a of actors()) {
+      const p = principalsFor(a);
+      for (const f of overleggen()) {
+        expect(canSee(p, visibilityForOverleg(f)), JSON.stringify({ a, f })).toBe(canReadOverleg(a, f));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(50_000);
+  });
+
+  it("verkenningen", () => {
+    let n = 0;
+    for (const a of actors()) {
+      const p = principalsFor(a);
+      for (const f of verkenningen()) {
+        expect(canSee(p, visibilityForVerkenning(f)), JSON.stringify({ a, f })).toBe(canReadVerkenning(a, f));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(20_000);
+  });
+
   it("drafts and published documents", () => {
     let n = 0;
     for (const a of actors()) {
@@ -124,6 +183,9 @@ function addDraftsAndConceptProposal() {
     .returning({ id: schema.proposals.id })
     .get();
   db.insert(schema.proposalImpacts).values({ proposalId: p.id, organisationId: werkom.id }).run();
+  // A comment on the concept (by its author), so comments of an unshared proposal are checked too.
+  const author = db.select({ organisationId: schema.people.organisationId }).from(schema.people).where(eq(schema.people.id, regisseur.id!)).get()!;
+  db.insert(schema.proposalComments).values({ proposalId: p.id, authorId: regisseur.id!, organisationId: author.organisationId, stance: "zorg", text: "Interne notitie zeepbelproef." }).run();
 }
 
 describe("ACL on the seeded demo world, through the FTS5 index", () => {
@@ -162,8 +224,42 @@ describe("ACL on the seeded demo world, through the FTS5 index", () => {
         case "signal":
           ok = canReadSignal(a, signalFacts(db, ref.id)!);
           break;
-        default:
+        case "comments":
+          // Comments and answers: whoever may read the proposal (consultation's requireReadable).
+          ok = canReadProposal(a, proposalFacts(db, ref.id)!);
+          break;
+        case "decision": {
+          const d = db.select({ overlegId: schema.decisions.overlegId }).from(schema.decisions).where(eq(schema.decisions.id, ref.id)).get()!;
+          ok = canReadOverleg(a, overlegFacts(d.overlegId, db)!);
+          break;
+        }
+        case "register_item": {
+          const r = db.select({ ketenId: schema.registerItems.ketenId }).from(schema.registerItems).where(eq(schema.registerItems.id, ref.id)).get()!;
+          ok = canReadRegister(a, registerFacts(r.ketenId, db));
+          break;
+        }
+        case "opdracht":
+          ok = canReadOpdracht(a, opdrachtFacts(ref.id, db)!);
+          break;
+        case "verkenning":
+          ok = canReadVerkenning(a, verkenningFacts(ref.id, db)!);
+          break;
+        case "meeting": {
+          const m = db.select({ overlegId: schema.meetings.overlegId }).from(schema.meetings).where(eq(schema.meetings.id, ref.id)).get()!;
+          ok = canReadOverleg(a, overlegFacts(m.overlegId, db)!);
+          break;
+        }
+        case "action": {
+          const x = db.select({ overlegId: schema.actions.overlegId }).from(schema.actions).where(eq(schema.actions.id, ref.id)).get()!;
+          ok = canReadOverleg(a, overlegFacts(x.overlegId, db)!);
+          break;
+        }
+        case "person":
+        case "organisation":
           ok = true;
+          break;
+        default:
+          throw new Error(`policyReadable: no read rule for search type ${ref.type satisfies never}`);
       }
       if (ok) out.add(entityKey(ref.type, ref.id));
     }
@@ -194,7 +290,7 @@ describe("ACL on the seeded demo world, through the FTS5 index", () => {
     expect(accounts.length).toBeGreaterThanOrEqual(17);
     const types = new Set(allEntityRefs(getDb()).map((r) => r.type));
     // The demo seed of the documents, consultation and signals features fills the rest.
-    for (const t of ["document", "draft", "proposal", "signal", "person", "organisation"]) expect(types).toContain(t);
+    for (const t of ["document", "draft", "proposal", "signal", "person", "organisation", "comments", "decision", "register_item", "opdracht", "verkenning", "meeting", "action"]) expect(types).toContain(t);
   });
 
   it("each account finds exactly the entities the policy lets it read (and the counts agree)", async () => {

@@ -11,6 +11,7 @@ import {
   RESTRICTED,
 } from "../../../tests/fixtures/search-passages";
 import { HL_END, HL_START, type EntrySource, type SearchEntry, type SearchProvider } from "./types";
+import { listMisses, recordClick, searchAndRecord } from "./search-log.server";
 
 export function fixtureSource(entries: SearchEntry[]): EntrySource {
   return {
@@ -183,6 +184,70 @@ export function providerContract(label: string, make: (source: EntrySource) => P
 
     it("still has every entry after the hostile queries", async () => {
       expect(await provider.count()).toBe(ALL.length);
+    });
+
+    describe("synonyms (issue 15)", () => {
+      const STARTGESPREK = "document:werkafspraken-participatieketen#het-startgesprek";
+
+      it("a word without synonyms finds only its own passages", async () => {
+        await provider.setSynonyms([]);
+        const r = await provider.search("intake", { principals: PARTNER_PRINCIPALS });
+        expect(r.hits.map((h) => h.id)).not.toContain(STARTGESPREK);
+        expect(r.alsoSearched ?? []).toEqual([]);
+      });
+
+      it("finds the passage through a synonym and says so", async () => {
+        await provider.setSynonyms([["intake", "startgesprek"], ["uitkering", "bijstand"]]);
+        const r = await provider.search("intake", { principals: PARTNER_PRINCIPALS });
+        expect(r.hits.slice(0, 3).map((h) => h.id)).toContain(STARTGESPREK);
+        expect(r.alsoSearched).toEqual(["startgesprek"]);
+        const both = await provider.search("intake uitkering", { principals: PARTNER_PRINCIPALS });
+        expect(both.hits[0]?.id).toBe(STARTGESPREK);
+      });
+
+      it("synonyms never open what the person may not read", async () => {
+        await provider.setSynonyms([["intake", "kwartaalsprint", "zonnebloemroute"]]);
+        const r = await provider.search("intake", { principals: PARTNER_PRINCIPALS, facets: ["soort"] });
+        expect(r.hits.every((h) => !RESTRICTED.some((x) => x.id === h.id))).toBe(true);
+        expect((r.facets.soort ?? []).reduce((n, f) => n + f.count, 0)).toBe(r.total);
+      });
+
+      it("removing a group takes effect", async () => {
+        await provider.setSynonyms([]);
+        expect((await provider.search("intake", { principals: PARTNER_PRINCIPALS })).hits.map((h) => h.id)).not.toContain(STARTGESPREK);
+      });
+    });
+
+    describe("what people could not find (issue 15)", () => {
+      // Letters only: a run of digits would read as personal data and not be kept.
+      const tag = `${label.toLowerCase().replace(/[^a-z]/g, "")}${[...String(Date.now() % 100000)].map((d) => "abcdefghij"[Number(d)]).join("")}`;
+
+      it("keeps a query without results, and one without a click, with counts and without the person", async () => {
+        const nothing = `${tag} pannenkoekenrestaurant`;
+        await searchAndRecord(provider, nothing, { principals: PARTNER_PRINCIPALS });
+        await searchAndRecord(provider, nothing, { principals: PARTNER_PRINCIPALS });
+        const found = "warme overdracht";
+        await searchAndRecord(provider, found, { principals: PARTNER_PRINCIPALS });
+        const misses = listMisses();
+        const miss = misses.find((m) => m.query === nothing);
+        expect(miss).toMatchObject({ searches: 2, zeroResults: 2, clicks: 0, reason: "geen resultaat" });
+        expect(misses.find((m) => m.query === found)?.reason).toBe("niet aangeklikt");
+        expect(Object.keys(miss!)).not.toContain("personId");
+
+        recordClick({ query: found });
+        expect(listMisses().find((m) => m.query === found)).toBeUndefined();
+      });
+
+      it("does not keep what looks like personal data, nor later pages", async () => {
+        await searchAndRecord(provider, `${tag} 123456782`, { principals: PARTNER_PRINCIPALS });
+        await searchAndRecord(provider, `${tag} j.jansen@example.nl`, { principals: PARTNER_PRINCIPALS });
+        await searchAndRecord(provider, `${tag} tweede pagina`, { principals: PARTNER_PRINCIPALS, cursor: "x" });
+        const kept = listMisses().map((m) => m.query);
+        expect(kept.filter((q) => q.includes("123456782") || q.includes("@") || q.includes("tweede pagina"))).toEqual([]);
+        // The check can fail: the same query without the personal data is kept.
+        await searchAndRecord(provider, `${tag} tweede pagina`, { principals: PARTNER_PRINCIPALS });
+        expect(listMisses().map((m) => m.query)).toContain(`${tag} tweede pagina`);
+      });
     });
 
     it("reindexAll rebuilds from the source", async () => {

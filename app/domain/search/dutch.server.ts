@@ -1,6 +1,6 @@
 // Dutch text handling shared by the index side and the query side: one folding, one
 // tokenizer and one stemmer, so a word is treated the same when stored and when searched.
-import snowball from "snowball-stemmers";
+import * as snowball from "snowball-stemmers";
 
 const stemmer = snowball.newStemmer("dutch");
 
@@ -18,6 +18,9 @@ export const DUTCH_STOP_WORDS: readonly string[] = [
   "tot", "u", "uit", "uw", "van", "veel", "voor", "waar", "wanneer", "want", "waren", "was", "wat", "we", "wel", "welk",
   "welke", "werd", "wie", "wij", "wil", "word", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo",
   "zonder", "zou",
+  // Filler of typed questions ("waar vind ik", "moet ik", "kun je"): they say nothing about the topic.
+  "graag", "eigenlijk", "precies", "even", "kun", "kunt", "mag", "mogen", "moeten", "vind", "ergens", "nou",
+  "betekent", "betekenis",
 ];
 const STOP = new Set(DUTCH_STOP_WORDS);
 
@@ -37,6 +40,40 @@ export function tokenize(text: string): string[] {
   return fold(text).match(TOKEN) ?? [];
 }
 
+/**
+ * Irregular and vowel-changing Dutch verb forms Snowball does not bring together: each maps to
+ * its infinitive before stemming, so "lees" meets "lezen" and "ging" meets "gaan".
+ */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    lezen: ["lees", "leest", "las", "lazen", "gelezen"],
+    gaan: ["ga", "gaat", "ging", "gingen", "gegaan"],
+    doen: ["doe", "doet", "deed", "deden", "gedaan"],
+    staan: ["sta", "staat", "stond", "stonden", "gestaan"],
+    zien: ["zie", "ziet", "zag", "zagen", "gezien"],
+    komen: ["kom", "komt", "kwam", "kwamen", "gekomen"],
+    vinden: ["vindt", "vond", "vonden", "gevonden"],
+    geven: ["geef", "geeft", "gaf", "gaven", "gegeven"],
+    nemen: ["neem", "neemt", "nam", "namen", "genomen"],
+    vragen: ["vraag", "vraagt", "vroeg", "vroegen", "gevraagd"],
+    krijgen: ["krijg", "krijgt", "kreeg", "kregen", "gekregen"],
+    schrijven: ["schrijf", "schrijft", "schreef", "schreven", "geschreven"],
+    kiezen: ["kies", "kiest", "koos", "kozen", "gekozen"],
+    weten: ["weet", "wist", "wisten", "geweten"],
+    brengen: ["breng", "brengt", "bracht", "brachten", "gebracht"],
+    denken: ["denk", "denkt", "dacht", "dachten", "gedacht"],
+    zoeken: ["zoek", "zoekt", "zocht", "zochten", "gezocht"],
+    melden: ["meld", "meldt", "gemeld"],
+    beginnen: ["begin", "begint", "begon", "begonnen"],
+    spreken: ["spreek", "spreekt", "sprak", "spraken", "gesproken"],
+    houden: ["houd", "houdt", "hield", "hielden", "gehouden"],
+    overdragen: ["draag over", "draagt over", "droeg over", "overgedragen", "overdraagt"],
+    verwijzen: ["verwijs", "verwijst", "verwees", "verwezen"],
+    helpen: ["help", "helpt", "hielp", "hielpen", "geholpen"],
+    bellen: ["bel", "belt", "belde", "gebeld"],
+  }).flatMap(([inf, forms]) => forms.filter((f) => !f.includes(" ")).map((f) => [f, inf])),
+);
+
 const stemCache = new Map<string, string>();
 
 /**
@@ -46,7 +83,8 @@ const stemCache = new Map<string, string>();
 export function stem(token: string): string {
   let s = stemCache.get(token);
   if (s !== undefined) return s;
-  s = token.length <= 2 ? token : stemmer.stem(token);
+  const base = IRREGULAR[token] ?? token;
+  s = base.length <= 2 ? base : stemmer.stem(base);
   if (s.endsWith("ies") && s.length > 5) s = s.slice(0, -1);
   if (stemCache.size > 50_000) stemCache.clear();
   stemCache.set(token, s);

@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import { getDb } from "~/db/client.server";
 import { oneEditVariants, stemText, tailsText, tokenize } from "./dutch.server";
+import { alsoSearched, expandTerms, synonymIndex, type Expansion, type SynonymIndex } from "./synonyms";
 import {
   bestCorrection,
   clampLimit,
@@ -61,6 +62,21 @@ const HEADS_RANK = "bm25(10.0, 8.0, 6.0)";
 /** At most this many rows are ranked with bm25 for one query. */
 const RANK_CAP = 3000;
 const MAX_FILTER_VALUES = 30;
+/**
+ * How much each kind of entry counts on top of bm25 (issue 15): for a topic, a passage of a
+ * published agreement answers the question; a signal, a proposal's timeline or a directory
+ * page mentions it. bm25 is negative (lower is better), so a weight above 1 ranks higher.
+ */
+const KIND_WEIGHT_SQL = `(CASE
+  WHEN e.kind = 'document' THEN 2.0
+  WHEN e.kind = 'concept' THEN 1.5
+  WHEN e.kind = 'voorstel' AND e.key LIKE '%#tijdlijn' THEN 0.6
+  WHEN e.kind = 'voorstel' THEN 1.0
+  WHEN e.kind = 'reactie' THEN 0.8
+  WHEN e.kind = 'signaal' THEN 0.8
+  ELSE 0.9 END)`;
+/** Fewer hits than this for a question of several words: rank on any of its words instead. */
+const ANY_BELOW = 3;
 
 type Stored = { facets: SearchEntry["facets"]; visibility: string[] };
 
@@ -118,7 +134,13 @@ const emptyResult = (): SearchResult => ({ hits: [], total: 0, facets: {}, nextC
 export class Fts5Provider implements SearchProvider {
   readonly name = "fts5" as const;
 
+  private synonyms: SynonymIndex = synonymIndex([]);
+
   constructor(private readonly options: Fts5Options = {}) {}
+
+  async setSynonyms(groups: string[][]): Promise<void> {
+    this.synonyms = synonymIndex(groups);
+  }
 
   private db(): Database.Database {
     return this.options.database ? this.options.database() : getDb().$client;
@@ -273,33 +295,44 @@ export class Fts5Provider implements SearchProvider {
 
     if (parsed.empty) return this.browse(db, base, filters, limit, offset, opts);
     parsed = this.settlePrefix(db, parsed);
+    let expansions: Expansion[] = expandTerms(
+      parsed.terms.map((t) => t.text),
+      this.synonyms,
+    );
 
     // Which expression to run (narrow, widened, corrected, any-word) is decided on the permitted
     // hits without facet filters, so choosing a facet never changes what the words match and
     // the disjunctive facet counts stay consistent.
     const none: Partial<Record<FacetName, string[]>> = {};
-    let expr = ftsExpression(parsed, "all");
+    let expr = ftsExpression(parsed, "all", false, expansions);
     let used = parsed;
     let correctedQuery: string | undefined;
     let found = this.countMatches(db, expr, base, none);
     if (found < WIDEN_BELOW) {
       // Few literal hits: every word as a prefix, stem prefixes and compound tails.
-      const wide = ftsExpression(parsed, "all", true);
+      const wide = ftsExpression(parsed, "all", true, expansions);
       const wideFound = this.countMatches(db, wide, base, none);
       if (wideFound > found) {
         expr = wide;
         found = wideFound;
       }
     }
+    const words = parsed.terms.length + parsed.phrases.length;
     if (found === 0) {
       const corrected = this.correct(db, parsed, base, none);
       if (corrected) {
         ({ expr, used } = corrected);
+        expansions = corrected.expansions;
         correctedQuery = corrected.used.normalized;
-      } else if (parsed.terms.length + parsed.phrases.length > 1) {
+      } else if (words > 1) {
         // Nothing has all the words: rank what has some of them (bm25 favours more of them).
-        expr = ftsExpression(parsed, "any", true);
+        expr = ftsExpression(parsed, "any", true, expansions);
       }
+    } else if (found < ANY_BELOW && words > 2) {
+      // A question typed as a sentence rarely has every word in one passage; bm25 still ranks
+      // the passages with the most of its words first, so the few full matches stay on top.
+      expr = ftsExpression(parsed, "any", true, expansions);
+      found = this.countMatches(db, expr, base, none);
     }
     const total = Object.keys(filters).length ? this.countMatches(db, expr, base, filters) : found || this.countMatches(db, expr, base, filters);
     if (total === 0) return { ...emptyResult(), facets: opts.facets?.length ? this.emptyFacets(opts.facets) : {} };
@@ -313,8 +346,9 @@ export class Fts5Provider implements SearchProvider {
       if (rows.length < limit && offset === 0) rows = this.ranked(db, expr, true, base, filters, limit, offset);
     }
 
-    const hits = this.present(db, rows, used, opts.highlight !== false);
+    const hits = this.present(db, rows, used, opts.highlight !== false, expansions);
     const facets = opts.facets?.length ? this.facetCounts(db, `SELECT rowid AS id FROM search_fts WHERE search_fts MATCH @match AND ${ACL("search_fts.rowid")}`, { ...base, match: expr }, filters, opts.facets) : {};
+    const also = alsoSearched(expansions);
     return {
       hits,
       total,
@@ -322,6 +356,7 @@ export class Fts5Provider implements SearchProvider {
       facets,
       nextCursor: rows.length === limit && offset + rows.length < total ? encodeCursor(offset + rows.length) : null,
       ...(correctedQuery ? { correctedQuery } : {}),
+      ...(also.length ? { alsoSearched: also } : {}),
     };
   }
 
@@ -342,15 +377,29 @@ export class Fts5Provider implements SearchProvider {
     offset: number,
   ): { id: number; score: number; excerpt: string }[] {
     const minRowid = bounded ? this.windowStart(db, match, base, filters) : null;
-    return db
+    // Scores first, snippets after: ordering on a computed score makes SQLite evaluate every
+    // result column for every matching row, and snippet() is the expensive one.
+    const rows = db
       .prepare(
-        `SELECT rowid AS id, rank AS score, snippet(search_fts, 2, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS excerpt
-         FROM search_fts
-         WHERE search_fts MATCH @match AND rank MATCH '${RANK}'${minRowid != null ? " AND rowid >= @minRowid" : ""}
+        `SELECT search_fts.rowid AS id, search_fts.rank * ${KIND_WEIGHT_SQL} AS score
+         FROM search_fts CROSS JOIN search_entries e INDEXED BY search_entries_kind ON e.id = search_fts.rowid
+         WHERE search_fts MATCH @match AND search_fts.rank MATCH '${RANK}'${minRowid != null ? " AND search_fts.rowid >= @minRowid" : ""}
            AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}
-         ORDER BY rank LIMIT @limit OFFSET @offset`,
+         ORDER BY score, e.id LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...base, match, limit, offset, ...(minRowid != null ? { minRowid } : {}) }) as { id: number; score: number; excerpt: string }[];
+      .all({ ...base, match, limit, offset, ...(minRowid != null ? { minRowid } : {}) }) as { id: number; score: number }[];
+    if (rows.length === 0) return [];
+    const snippets = new Map(
+      (
+        db
+          .prepare(
+            `SELECT rowid AS id, snippet(search_fts, 2, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS excerpt
+             FROM search_fts WHERE search_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
+          )
+          .all({ match, ids: JSON.stringify(rows.map((r) => r.id)) }) as { id: number; excerpt: string }[]
+      ).map((r) => [r.id, r.excerpt]),
+    );
+    return rows.map((r) => ({ ...r, excerpt: snippets.get(r.id) ?? "" }));
   }
 
   /**
@@ -367,9 +416,20 @@ export class Fts5Provider implements SearchProvider {
     offset: number,
   ): { id: number; score: number; excerpt: string }[] {
     const single = used.terms.length + used.phrases.length === 1;
+    // A word still being typed over a large match set (search as you type): FTS5's own rank
+    // order is much cheaper than a computed score, and the next keystroke replaces the list.
+    // Complete words get the kind weights.
+    const weighted = !used.terms.some((t) => t.prefix);
     return db
       .prepare(
-        `SELECT rowid AS id, rank AS score, '' AS excerpt
+        weighted
+          ? `SELECT search_heads.rowid AS id, search_heads.rank * ${KIND_WEIGHT_SQL} AS score, '' AS excerpt
+         FROM search_heads CROSS JOIN search_entries e INDEXED BY search_entries_kind ON e.id = search_heads.rowid
+         WHERE search_heads MATCH @heads AND search_heads.rank MATCH '${HEADS_RANK}'
+           ${single ? "" : "AND +search_heads.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match)"}
+           AND ${ACL("search_heads.rowid")}${filterSql(filters, "search_heads.rowid")}
+         ORDER BY score, e.id LIMIT @limit OFFSET @offset`
+          : `SELECT rowid AS id, rank AS score, '' AS excerpt
          FROM search_heads
          WHERE search_heads MATCH @heads AND rank MATCH '${HEADS_RANK}'
            ${single ? "" : "AND +search_heads.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match)"}
@@ -424,7 +484,7 @@ export class Fts5Provider implements SearchProvider {
     parsed: ParsedQuery,
     base: Record<string, string>,
     filters: Partial<Record<FacetName, string[]>>,
-  ): { expr: string; used: ParsedQuery; total: number } | null {
+  ): { expr: string; used: ParsedQuery; total: number; expansions: Expansion[] } | null {
     const exists = db.prepare(
       "SELECT 1 FROM search_vocab WHERE term >= ? AND term < ? AND col IN ('title', 'section', 'body') LIMIT 1",
     );
@@ -450,9 +510,13 @@ export class Fts5Provider implements SearchProvider {
       const words = options.map((o) => o[Math.min(k, o.length - 1)]);
       const phrasesText = parsed.phrases.map((p) => `"${p.join(" ")}"`).join(" ");
       const used = parseQuery(`${phrasesText} ${words.join(" ")}`);
-      const expr = ftsExpression(used, "all", true);
+      const expansions = expandTerms(
+        used.terms.map((t) => t.text),
+        this.synonyms,
+      );
+      const expr = ftsExpression(used, "all", true, expansions);
       const total = this.countMatches(db, expr, base, filters);
-      if (total > 0) return { expr, used, total };
+      if (total > 0) return { expr, used, total, expansions };
       if (options.every((o) => o.length <= k + 1)) break;
     }
     return null;
@@ -482,13 +546,19 @@ export class Fts5Provider implements SearchProvider {
     };
   }
 
-  private present(db: Database.Database, rows: { id: number; score: number; excerpt: string }[], parsed: ParsedQuery, withHighlight: boolean): SearchHit[] {
+  private present(
+    db: Database.Database,
+    rows: { id: number; score: number; excerpt: string }[],
+    parsed: ParsedQuery,
+    withHighlight: boolean,
+    expansions: readonly Expansion[] = [],
+  ): SearchHit[] {
     if (rows.length === 0) return [];
     const entries = db
       .prepare("SELECT id, key, entity_key, kind, title, section, body, url, data FROM search_entries WHERE id IN (SELECT value FROM json_each(?))")
       .all(JSON.stringify(rows.map((r) => r.id))) as EntryRow[];
     const byId = new Map(entries.map((e) => [e.id, e]));
-    const matches = tokenMatcher(parsed);
+    const matches = tokenMatcher(parsed, expansions);
     const out: SearchHit[] = [];
     for (const r of rows) {
       const e = byId.get(r.id);

@@ -20,10 +20,10 @@ export type DrainResult = { processed: number; failed: number; remaining: boolea
  * Process pending outbox rows once. Concurrent calls share one run, so the poller, the
  * nudge after an enqueue and a test can all call this safely.
  */
-export function drainOutbox(provider: SearchProvider = getSearchProvider()): Promise<DrainResult> {
+export function drainOutbox(provider: SearchProvider = getSearchProvider(), batch = BATCH): Promise<DrainResult> {
   const s = state();
   if (s.running) return s.running;
-  s.running = drainOnce(provider).finally(() => {
+  s.running = drainOnce(provider, batch).finally(() => {
     s.running = null;
   });
   return s.running;
@@ -37,14 +37,14 @@ export async function drainAll(provider: SearchProvider = getSearchProvider()): 
   }
 }
 
-async function drainOnce(provider: SearchProvider): Promise<DrainResult> {
+async function drainOnce(provider: SearchProvider, batch: number): Promise<DrainResult> {
   const db = getDb();
   const rows = db
     .select()
     .from(schema.searchOutbox)
     .where(lt(schema.searchOutbox.attempts, MAX_ATTEMPTS))
     .orderBy(asc(schema.searchOutbox.id))
-    .limit(BATCH)
+    .limit(batch)
     .all();
   if (rows.length === 0) return { processed: 0, failed: 0, remaining: false };
 
@@ -70,7 +70,7 @@ async function drainOnce(provider: SearchProvider): Promise<DrainResult> {
   try {
     await applyGroups(provider, groups);
     deleteRows(groups.flatMap((g) => g.rowIds));
-    return { processed: rows.length, failed: 0, remaining: rows.length === BATCH };
+    return { processed: rows.length, failed: 0, remaining: rows.length === batch };
   } catch (batchError) {
     // One bad entity must not block the others: retry one by one and count the failures.
     let failed = 0;
@@ -88,7 +88,7 @@ async function drainOnce(provider: SearchProvider): Promise<DrainResult> {
       }
     }
     if (failed === 0) console.warn("[zoeken] batch mislukte, afzonderlijk wel gelukt:", batchError instanceof Error ? batchError.message : batchError);
-    return { processed: rows.length - failed, failed, remaining: rows.length === BATCH };
+    return { processed: rows.length - failed, failed, remaining: rows.length === batch };
   }
 }
 

@@ -1,53 +1,44 @@
 // Dutch labels for facet values and kinds, shared by the server (indexing) and the UI.
+import { STATUS_LABELS as DOCUMENT_STATUS_LABELS } from "~/shared/documents";
+import { formatNumber, plural } from "~/shared/plural";
+import { STATUS_LABELS as PROPOSAL_STATUS_LABELS } from "~/shared/proposals";
+import { DIMENSION_LABELS, STATUS_LABELS as SIGNAL_STATUS_LABELS } from "~/shared/signals";
+import { OPDRACHT_STATUS_LABELS } from "~/shared/opdrachten";
 import type { FacetName, SearchKind } from "./types";
 
 export const KIND_LABELS: Record<SearchKind, string> = {
   document: "Document",
   concept: "Concept (in bewerking)",
   voorstel: "Wijzigingsvoorstel",
+  reactie: "Reactie op een voorstel",
   signaal: "Signaal",
   persoon: "Persoon",
   organisatie: "Organisatie",
+  besluit: "Besluit van een overleg",
+  verbeterpunt: "Verbeterpunt",
+  opdracht: "Opdracht of informatieverzoek",
+  verkenning: "Verkenning (vragen vooraf)",
+  bijeenkomst: "Bijeenkomst van een overleg",
+  actie: "Actie uit een overleg",
 };
 
 export const FACET_LABELS: Record<FacetName, string> = {
   soort: "Soort",
-  keten: "Keten",
-  thema: "Thema",
-  wijk: "Wijk",
+  ...DIMENSION_LABELS,
   organisatie: "Organisatie",
   status: "Status",
 };
 
-export const PROPOSAL_STATUS_LABELS: Record<string, string> = {
-  concept: "Concept",
-  in_consultatie: "In consultatie",
-  in_besluitvorming: "In besluitvorming",
-  vastgesteld: "Vastgesteld",
-  van_kracht: "Van kracht",
-  geevalueerd: "Geëvalueerd",
-  ingetrokken: "Ingetrokken",
-};
-
-export const SIGNAL_STATUS_LABELS: Record<string, string> = {
-  nieuw: "Nieuw",
-  in_behandeling: "In behandeling",
-  informatie_gevraagd: "Informatie gevraagd",
-  afgehandeld: "Afgehandeld",
-  samengevoegd: "Samengevoegd",
-  niet_opgepakt: "Niet opgepakt",
-  heropend: "Heropend",
-};
-
+/** Every status a hit can have (document, proposal, signal), from each vocabulary's own home. */
 export const STATUS_LABELS: Record<string, string> = {
-  gepubliceerd: "Gepubliceerd",
-  gearchiveerd: "Gearchiveerd",
+  ...DOCUMENT_STATUS_LABELS,
   ...PROPOSAL_STATUS_LABELS,
   ...SIGNAL_STATUS_LABELS,
+  ...OPDRACHT_STATUS_LABELS,
 };
 
 /** "12 resultaten", "1 resultaat", "meer dan 1.000 resultaten". */
 export function countLabel(total: number, lowerBound: boolean): string {
-  if (lowerBound) return `meer dan ${total.toLocaleString("nl-NL")} resultaten`;
-  return `${total.toLocaleString("nl-NL")} ${total === 1 ? "resultaat" : "resultaten"}`;
+  if (lowerBound) return `meer dan ${formatNumber(total)} resultaten`;
+  return plural(total, "resultaat", "resultaten");
 }

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { Meilisearch, type Index, type SearchParams, type Settings } from "meilisearch";
 import { DUTCH_STOP_WORDS, stemText } from "./dutch.server";
 import { clampLimit, decodeCursor, encodeCursor, parseQuery } from "./query.server";
+import { alsoSearched, expandTerms, meiliSynonyms, synonymIndex, type SynonymIndex } from "./synonyms";
 import {
   FACET_NAMES,
   HL_END,
@@ -34,6 +35,8 @@ export type MeiliDocument = {
   body: string;
   /** Dutch stems, so "afspraak" also finds "afspraken" (Meilisearch has no Dutch stemmer). */
   stems: string;
+  /** Kind weight (see KIND_WEIGHT_SQL in fts5.server.ts): agreements before mentions. */
+  kindRank: number;
   url: string;
   position: number;
   updatedAt: string;
@@ -44,6 +47,7 @@ export const MEILI_SETTINGS: Settings = {
   searchableAttributes: ["title", "section", "body", "stems"],
   filterableAttributes: ["visibility", "entityKey", ...FACET_NAMES],
   sortableAttributes: ["updatedAt"],
+  rankingRules: ["words", "typo", "proximity", "attribute", "kindRank:desc", "sort", "exactness"],
   displayedAttributes: ["key", "entityKey", "soort", "title", "section", "body", "url", "position", "updatedAt", ...FACET_NAMES.filter((f) => f !== "soort")],
   stopWords: [...DUTCH_STOP_WORDS],
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["nld"] }],
@@ -57,6 +61,14 @@ export function meiliId(key: string): string {
   return crypto.createHash("sha256").update(key).digest("base64url").slice(0, 32);
 }
 
+function kindRank(e: SearchEntry): number {
+  if (e.kind === "document") return 5;
+  if (e.kind === "concept") return 4;
+  if (e.kind === "voorstel") return e.id.endsWith("#tijdlijn") ? 1 : 3;
+  if (e.kind === "persoon" || e.kind === "organisatie") return 2;
+  return 2;
+}
+
 export function toMeiliDocument(e: SearchEntry): MeiliDocument {
   return {
     id: meiliId(e.id),
@@ -67,6 +79,7 @@ export function toMeiliDocument(e: SearchEntry): MeiliDocument {
     section: e.section,
     body: e.body,
     stems: stemText(`${e.title} ${e.section} ${e.body}`),
+    kindRank: kindRank(e),
     url: e.url,
     position: e.position,
     updatedAt: e.updatedAt,
@@ -109,6 +122,7 @@ export class MeiliProvider implements SearchProvider {
   readonly name = "meilisearch" as const;
   private readonly client: Meilisearch;
   private readonly uid: string;
+  private synonyms: SynonymIndex = synonymIndex([]);
 
   constructor(private readonly options: MeiliOptions) {
     this.client = new Meilisearch({ host: options.host, apiKey: options.apiKey || undefined, timeout: options.timeoutMs ?? 5000 });
@@ -125,7 +139,13 @@ export class MeiliProvider implements SearchProvider {
     } catch {
       await this.client.createIndex(uid, { primaryKey: "id" }).waitTask();
     }
-    await this.index(uid).updateSettings(MEILI_SETTINGS).waitTask();
+    await this.index(uid).updateSettings({ ...MEILI_SETTINGS, synonyms: meiliSynonyms(this.synonyms.groups) }).waitTask();
+  }
+
+  /** Meilisearch applies synonyms itself; we keep the groups to say what was also searched. */
+  async setSynonyms(groups: string[][]): Promise<void> {
+    this.synonyms = synonymIndex(groups);
+    await this.index().updateSettings({ synonyms: meiliSynonyms(groups) }).waitTask();
   }
 
   async init(): Promise<void> {
@@ -247,6 +267,13 @@ export class MeiliProvider implements SearchProvider {
         score: d._rankingScore ?? 0,
       };
     });
-    return { hits, total, facets, nextCursor: offset + hits.length < total ? encodeCursor(offset + hits.length) : null };
+    const also = alsoSearched(expandTerms(parseQuery(query).terms.map((t) => t.text), this.synonyms));
+    return {
+      hits,
+      total,
+      facets,
+      nextCursor: offset + hits.length < total ? encodeCursor(offset + hits.length) : null,
+      ...(also.length ? { alsoSearched: also } : {}),
+    };
   }
 }

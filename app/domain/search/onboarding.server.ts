@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { DocumentKind, OrganisationKind } from "~/db/schema";
 import type { Actor } from "~/domain/actor.server";
+import { KIND_LABELS as DOCUMENT_KIND_LABELS } from "~/shared/documents";
 
 /** The audiences documents name in read_first_for. */
 export type Audience = "wijkteam" | "ketenpartner" | "gemeente";
@@ -21,7 +22,8 @@ const AUDIENCE_LABELS: Record<Audience, string> = {
 };
 
 const KIND_ORDER: Record<DocumentKind, number> = { overig: 0, visie: 1, werkafspraken: 2, opdracht: 3 };
-const KIND_LABELS: Record<DocumentKind, string> = { overig: "Wegwijzer", visie: "Visie", werkafspraken: "Werkafspraken", opdracht: "Opdracht" };
+// On the start page an "overig" document is the wegwijzer; the other kinds keep their names.
+const KIND_LABELS: Record<DocumentKind, string> = { ...DOCUMENT_KIND_LABELS, overig: "Wegwijzer" };
 
 function parseAudiences(raw: string): string[] {
   try {
@@ -132,7 +134,7 @@ export function onboardingFor(actor: Actor) {
   const perKeten = ketens
     .map((k) => {
       const orgInKeten = members.some((m) => m.ketenId === k.id && m.organisationId === actor.organisationId);
-      const people: { name: string; functie: string; email: string; why: string }[] = [];
+      const people: Contact[] = [];
       if (k.regisseurName && k.regisseurEmail) {
         people.push({ name: k.regisseurName, functie: k.regisseurFunctie ?? "", email: k.regisseurEmail, why: "Regisseur van deze keten: eigenaar van de werkafspraken en van de signalen." });
       }
@@ -153,6 +155,34 @@ export function onboardingFor(actor: Actor) {
     organisationName: actor.organisationName,
     readFirst,
     alsoUseful,
-    ketens: perKeten,
+    ketens: listOnce(perKeten),
   };
+}
+
+type Contact = { name: string; functie: string; email: string; why: string };
+
+/**
+ * Each colleague once in "whom to ask": a person is listed under the first keten they come up
+ * for, with the other ketens named there ("Ook voor …"), instead of once per keten.
+ */
+export function listOnce<K extends { name: string; people: Contact[] }>(ketens: K[]): (K & { people: Contact[] })[] {
+  const first = new Map<string, { contact: Contact; also: string[] }>();
+  const out = ketens.map((k) => {
+    const people: Contact[] = [];
+    for (const p of k.people) {
+      const seen = first.get(p.email);
+      if (seen) {
+        seen.also.push(k.name);
+        continue;
+      }
+      const contact = { ...p };
+      first.set(p.email, { contact, also: [] });
+      people.push(contact);
+    }
+    return { ...k, people };
+  });
+  for (const { contact, also } of first.values()) {
+    if (also.length) contact.why = `${contact.why} Ook voor ${also.join(", ")}.`;
+  }
+  return out;
 }

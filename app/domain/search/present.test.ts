@@ -68,5 +68,10 @@ describe("with the demo world", () => {
     // Colleagues who write the documents are suggested, never the person themself.
     expect(wijkteam.ketens.flatMap((k) => k.people.map((p) => p.email))).toContain("prof2@incluzio.example");
     expect(wijkteam.ketens.flatMap((k) => k.people.map((p) => p.email))).not.toContain("nieuw@incluzio.example");
+    // Each colleague once, however many ketens they come up for.
+    for (const who of [wijkteam, partner]) {
+      const emails = who.ketens.flatMap((k) => k.people.map((p) => p.email));
+      expect(emails.length).toBe(new Set(emails).size);
+    }
   });
 });

@@ -6,12 +6,19 @@ import { singleton } from "~/utils/singleton.server";
 import { Fts5Provider } from "./fts5.server";
 import { MeiliProvider } from "./meili.server";
 import { databaseSource } from "./sources.server";
+import { applySynonyms } from "./synonyms.server";
 import type { SearchProvider } from "./types";
 
 export function getSearchProvider(): SearchProvider {
   const { MEILI_HOST, MEILI_KEY } = env();
   if (MEILI_HOST) {
-    return singleton(`search-provider:meili:${MEILI_HOST}`, () => new MeiliProvider({ host: MEILI_HOST, apiKey: MEILI_KEY, source: databaseSource() }));
+    return singleton(`search-provider:meili:${MEILI_HOST}`, () => withSynonyms(new MeiliProvider({ host: MEILI_HOST, apiKey: MEILI_KEY, source: databaseSource() })));
   }
-  return singleton("search-provider:fts5", () => new Fts5Provider({ source: databaseSource() }));
+  return singleton("search-provider:fts5", () => withSynonyms(new Fts5Provider({ source: databaseSource() })));
+}
+
+/** The engine starts with the stored synonym groups (FTS5 takes them at once, Meilisearch as a task). */
+function withSynonyms<P extends SearchProvider>(provider: P): P {
+  applySynonyms(provider).catch((e: unknown) => console.error("[zoeken] synoniemen niet toegepast:", e instanceof Error ? e.message : e));
+  return provider;
 }

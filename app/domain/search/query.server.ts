@@ -3,6 +3,7 @@
 // quoted phrases first, so quotes, stars, NEAR( or SQL fragments are just words.
 import { HL_END, HL_START } from "./types";
 import { TAIL_MIN_QUERY, editDistance, fold, isStopWord, reverse, stem, tokenize } from "./dutch.server";
+import type { Expansion } from "./synonyms";
 
 /** Longer input is cut: nobody types more, and it bounds the work per query. */
 export const MAX_QUERY_CHARS = 200;
@@ -59,6 +60,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
 // ------------------------------------------------------------------ FTS5 expressions
 
 const TEXT_COLS = "{title section body}";
+const HEAD_PREFIX_MIN = 8;
 const STEM_COLS = "{title_stem body_stem}";
 const TAIL_COLS = "{tails}";
 
@@ -71,9 +73,14 @@ const q = (s: string) => `"${s}"`;
  * compound tails (afspraak → werkafspraken); prefix merges and extra phrases cost time on a
  * large index, so that is only done when the narrow form finds little.
  */
-function termExpression(t: QueryTerm, widen: boolean): string {
+function termExpression(t: QueryTerm, widen: boolean, headPrefix = false): string {
   if (t.text.length < 2) return `${TEXT_COLS} : ${q(t.text)}`;
   const parts = [`${TEXT_COLS} : ${q(t.text)}${t.prefix || widen ? "*" : ""}`, `${STEM_COLS} : ${q(t.stem)}${widen ? "*" : ""}`];
+  // A complete word also finds compounds that start with it in a title or heading
+  // ("mantelzorg" → "Mantelzorgondersteuning"), so an exact word never finds less than its
+  // own prefix would. Headings are few, and short words would merge too many terms; only for
+  // one-word queries, where it matters and where it costs least (measured: tests/bench).
+  if (headPrefix && !t.prefix && !widen && t.text.length >= HEAD_PREFIX_MIN) parts.push(`{title section} : ${q(t.text)}*`);
   if (widen && t.text.length >= TAIL_MIN_QUERY && t.stem.length >= TAIL_MIN_QUERY) parts.push(`${TAIL_COLS} : ${q(reverse(t.stem))}*`);
   return `(${parts.join(" OR ")})`;
 }
@@ -82,9 +89,41 @@ function phraseExpression(p: string[]): string {
   return `(${TEXT_COLS} : ${q(p.join(" "))} OR ${STEM_COLS} : ${q(p.map(stem).join(" "))})`;
 }
 
-export function ftsExpression(query: ParsedQuery, mode: "all" | "any" = "all", widen = false): string {
-  const parts = [...query.phrases.map(phraseExpression), ...query.terms.map((t) => termExpression(t, widen))];
-  return parts.join(mode === "all" ? " AND " : " OR ");
+/** A synonym as an expression: one word like a query word, several as a phrase. */
+function alternativeExpression(tokens: string[], widen: boolean): string {
+  if (tokens.length === 1) return termExpression({ text: tokens[0], stem: stem(tokens[0]), prefix: false }, widen);
+  // Several words: close together rather than an exact phrase, so "aanvraag bijstand" finds
+  // "aanvraag voor bijstand".
+  const content = tokens.filter((t) => !isStopWord(t));
+  const words = content.length ? content : tokens;
+  if (words.length === 1) return termExpression({ text: words[0], stem: stem(words[0]), prefix: false }, widen);
+  return `(${TEXT_COLS} : NEAR(${words.map(q).join(" ")}, ${NEAR_DISTANCE}) OR ${STEM_COLS} : NEAR(${words.map((w) => q(stem(w))).join(" ")}, ${NEAR_DISTANCE}))`;
+}
+
+/** Words allowed between the words of a multi-word synonym. */
+const NEAR_DISTANCE = 3;
+
+/**
+ * The FTS5 expression of a query. `expansions` (from synonyms.ts) cover stretches of the
+ * query's terms: such a stretch matches as typed or as any of its synonyms.
+ */
+export function ftsExpression(query: ParsedQuery, mode: "all" | "any" = "all", widen = false, expansions: readonly Expansion[] = []): string {
+  const parts = query.phrases.map(phraseExpression);
+  const join = mode === "all" ? " AND " : " OR ";
+  const single = query.terms.length === 1 && query.phrases.length === 0;
+  for (let i = 0; i < query.terms.length; ) {
+    const ex = expansions.find((e) => e.start === i);
+    if (!ex) {
+      parts.push(termExpression(query.terms[i], widen, single));
+      i++;
+      continue;
+    }
+    const own = query.terms.slice(ex.start, ex.end).map((t) => termExpression(t, widen, single));
+    const ownExpr = own.length === 1 ? own[0] : `(${own.join(" AND ")})`;
+    parts.push(`(${[ownExpr, ...ex.alternatives.map((a) => alternativeExpression(a, widen))].join(" OR ")})`);
+    i = ex.end;
+  }
+  return parts.join(join);
 }
 
 /** For the titles-and-headings index: rows where some query word is in the title or heading. */
@@ -101,8 +140,8 @@ export function headsExpression(query: ParsedQuery): string {
 // ------------------------------------------------------------------ highlighting
 
 /** Does a text token match one of the query's terms (prefix, same stem, or compound tail)? */
-export function tokenMatcher(query: ParsedQuery): (token: string) => boolean {
-  const words = query.allTokens;
+export function tokenMatcher(query: ParsedQuery, expansions: readonly Expansion[] = []): (token: string) => boolean {
+  const words = [...query.allTokens, ...expansions.flatMap((e) => e.alternatives.flat()).filter((t) => !isStopWord(t))];
   const stems = new Set(words.map(stem));
   const tails = words.map(stem).filter((s) => s.length >= TAIL_MIN_QUERY);
   return (token: string) => {

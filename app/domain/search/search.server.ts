@@ -5,6 +5,7 @@ import { listKetens, listOrganisations, listThemas, listWijken } from "~/domain/
 import { principalsFor } from "./acl.server";
 import { FACET_LABELS, KIND_LABELS, STATUS_LABELS } from "./labels";
 import { getSearchProvider } from "./provider.server";
+import { searchAndRecord } from "./search-log.server";
 import { MAX_QUERY_CHARS } from "./query.server";
 import { FACET_NAMES, HL_END, HL_START, type FacetName, type SearchFilters, type SearchHit, type SearchResult } from "./types";
 
@@ -97,6 +98,8 @@ export type PresentedSearch = {
   facets: PresentedFacet[];
   nextCursor: string | null;
   correctedQuery: string | null;
+  /** Synonyms searched as well ("ook gezocht op: startgesprek"). */
+  alsoSearched: string[];
   /** A Dutch message when the engine could not answer (the page still renders). */
   unavailable: string | null;
 };
@@ -110,23 +113,26 @@ export async function searchFor(input: {
   cursor?: string | null;
   limit?: number;
   facets?: readonly FacetName[];
+  /** Count the query for "what people could not find" (the search page, not search-as-you-type). */
+  record?: boolean;
 }): Promise<PresentedSearch> {
   const label = labeler();
   let result: SearchResult;
   try {
-    result = await getSearchProvider().search(input.q, {
+    const opts = {
       principals: principalsFor(input.actor),
       filters: input.filters,
       facets: input.facets ?? [],
       highlight: true,
       limit: input.limit ?? 20,
       cursor: input.cursor ?? null,
-    });
+    };
+    result = input.record ? await searchAndRecord(getSearchProvider(), input.q, opts) : await getSearchProvider().search(input.q, opts);
   } catch (e) {
     // The engine failing (Meilisearch down, a corrupt index) is not the searcher's fault:
     // say so in Dutch and log it, but do not show a stack trace or a 500 page.
     console.error("[zoeken] zoekopdracht mislukt:", e instanceof Error ? e.message : e);
-    return { q: input.q, hits: [], total: 0, totalIsLowerBound: false, facets: [], nextCursor: null, correctedQuery: null, unavailable: UNAVAILABLE };
+    return { q: input.q, hits: [], total: 0, totalIsLowerBound: false, facets: [], nextCursor: null, correctedQuery: null, alsoSearched: [], unavailable: UNAVAILABLE };
   }
   const selected = input.filters ?? {};
   const facets: PresentedFacet[] = (input.facets ?? []).map((name) => {
@@ -144,6 +150,7 @@ export async function searchFor(input: {
     facets,
     nextCursor: result.nextCursor,
     correctedQuery: result.correctedQuery ?? null,
+    alsoSearched: result.alsoSearched ?? [],
     unavailable: null,
   };
 }

@@ -1,14 +1,20 @@
 // What goes into the index, read straight from the database tables (not through the other
 // features' domain code, so indexing does not depend on how they evolve). One function per
-// entity type turns a row into search entries with their ACL tokens and facet values.
+// entity type turns a row into search entries with their ACL tokens and facet values. The
+// policy's facts come from the one shared loader (domain/facts.server.ts).
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { DocumentFacts, ProposalFacts, SignalFacts } from "~/domain/policy.server";
+import { proposalFacts as loadProposalFacts, signalFacts as loadSignalFacts } from "~/domain/facts.server";
 import { ORGANISATION_KIND_LABELS, ROLE_LABELS } from "~/domain/directory.server";
 import { visibilityForDraft, visibilityForProposal, visibilityForPublished, visibilityForSignal } from "./acl.server";
 import { passagesOf, type Passage } from "./passages";
-import { PROPOSAL_STATUS_LABELS } from "./labels";
+import { DATE_LABELS, isDateField } from "~/shared/proposal-dates";
+import { STATUS_LABELS as PROPOSAL_STATUS_LABELS, isProposalStatus } from "~/shared/proposals";
+import { formatDate } from "~/shared/dates";
+import { ADDED_SOURCES } from "./source-registry.server";
 import type { EntrySource, SearchEntityType, SearchEntry } from "./types";
+import { decisionEntries, registerItemEntries } from "../overleg/search.server";
 
 type Db = ReturnType<typeof getDb>;
 
@@ -16,22 +22,6 @@ export const entityKey = (type: SearchEntityType, id: number | string) => `${typ
 
 /** The collaboration room of a document's draft ("doc-12", as app/shared/collab.ts names it). */
 export const draftRoom = (documentId: number) => `doc-${documentId}`;
-
-const DATE_FIELD_LABELS: Record<string, string> = {
-  consultationOpens: "Start consultatie",
-  consultationCloses: "Einde consultatie",
-  decisionPlanned: "Besluit gepland",
-  effectiveDate: "Ingangsdatum",
-  evaluationDate: "Evaluatiedatum",
-};
-
-/** "2025-09-01" → "1 september 2025" (dates are written out the way people search for them). */
-function dutchDate(v: string | null | undefined): string {
-  if (!v) return "—";
-  const d = new Date(v.length === 10 ? `${v}T12:00:00Z` : v);
-  if (Number.isNaN(d.getTime())) return v;
-  return new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" }).format(d);
-}
 
 // ------------------------------------------------------------------ facts (the policy's inputs)
 
@@ -53,40 +43,13 @@ export function documentFacts(db: Db, documentId: number): (DocumentFacts & { sl
   return row ?? null;
 }
 
+/** The policy's facts come from the one loader the features use too (facts.server.ts). */
 export function proposalFacts(db: Db, proposalId: number): ProposalFacts | null {
-  const p = db
-    .select({ status: schema.proposals.status, createdById: schema.proposals.createdById, ketenId: schema.documents.ketenId })
-    .from(schema.proposals)
-    .innerJoin(schema.documents, eq(schema.proposals.documentId, schema.documents.id))
-    .where(eq(schema.proposals.id, proposalId))
-    .get();
-  if (!p) return null;
-  const impacted = db
-    .select({ id: schema.proposalImpacts.organisationId })
-    .from(schema.proposalImpacts)
-    .where(eq(schema.proposalImpacts.proposalId, proposalId))
-    .all()
-    .map((r) => r.id);
-  return { status: p.status, document: { ketenId: p.ketenId }, impactedOrganisationIds: impacted, createdById: p.createdById };
+  return loadProposalFacts(proposalId, db);
 }
 
-/** Mirrors the signals feature's facts: ketenIds are the signal_ketens rows (the owner keten is one of them). */
 export function signalFacts(db: Db, signalId: number): SignalFacts | null {
-  const s = db
-    .select({ reporterId: schema.signals.reporterId, reporterOrganisationId: schema.signals.reporterOrganisationId, ownerKetenId: schema.signals.ownerKetenId })
-    .from(schema.signals)
-    .where(eq(schema.signals.id, signalId))
-    .get();
-  if (!s) return null;
-  const linked = db.select({ id: schema.signalKetens.ketenId }).from(schema.signalKetens).where(eq(schema.signalKetens.signalId, signalId)).all();
-  const followers = db.select({ id: schema.signalFollowers.personId }).from(schema.signalFollowers).where(eq(schema.signalFollowers.signalId, signalId)).all();
-  return {
-    reporterId: s.reporterId,
-    reporterOrganisationId: s.reporterOrganisationId,
-    ownerKetenId: s.ownerKetenId,
-    ketenIds: linked.map((r) => r.id),
-    followerIds: followers.map((r) => r.id),
-  };
+  return loadSignalFacts(signalId, db);
 }
 
 // ------------------------------------------------------------------ documents
@@ -228,7 +191,7 @@ export function proposalEntries(db: Db, proposalId: number): SearchEntry[] {
   const key = entityKey("proposal", proposalId);
   const visibility = visibilityForProposal(facts);
   const facets = { keten: p.ketenSlug ? [p.ketenSlug] : [], organisatie: impacts.map((i) => i.slug), status: [p.status] };
-  const label = (s: string | null) => (s ? (PROPOSAL_STATUS_LABELS[s] ?? s) : "");
+  const label = (s: string | null) => (s ? (isProposalStatus(s) ? PROPOSAL_STATUS_LABELS[s] : s) : "");
   const main = [
     p.waarom,
     `Wijziging van ${p.documentTitle}.`,
@@ -244,11 +207,11 @@ export function proposalEntries(db: Db, proposalId: number): SearchEntry[] {
     evaluationDate: p.evaluationDate,
   })
     .filter(([, v]) => v)
-    .map(([k, v]) => `${DATE_FIELD_LABELS[k]}: ${dutchDate(v)}`);
+    .map(([k, v]) => `${isDateField(k) ? DATE_LABELS[k] : k}: ${formatDate(v)}`);
   const timeline = [
     ...dates,
     ...transitions.map((t) => `${t.from ? `Van ${label(t.from).toLowerCase()} naar ${label(t.to).toLowerCase()}` : label(t.to)}${t.note ? `: ${t.note}` : ""}`),
-    ...dateChanges.map((c) => `${DATE_FIELD_LABELS[c.field] ?? c.field} verschoven van ${dutchDate(c.oldValue)} naar ${dutchDate(c.newValue)}${c.reason ? `: ${c.reason}` : ""}`),
+    ...dateChanges.map((c) => `${isDateField(c.field) ? DATE_LABELS[c.field] : c.field} verschoven van ${formatDate(c.oldValue)} naar ${formatDate(c.newValue)}${c.reason ? `: ${c.reason}` : ""}`),
   ];
   const entries: SearchEntry[] = [
     {
@@ -393,7 +356,6 @@ export function organisationEntries(db: Db, organisationId: number): SearchEntry
   const key = entityKey("organisation", organisationId);
   const body = [
     o.description,
-    ketens.length ? `Lid van de ketens ${ketens.map((k) => k.name).join(", ")}.` : "",
     wijken.length ? `Teams: ${wijken.map((w) => w.teamName).join(", ")}.` : "",
     o.fictitious ? "Fictieve organisatie (voorbeeldinhoud)." : "",
   ].filter(Boolean);
@@ -418,21 +380,27 @@ export function organisationEntries(db: Db, organisationId: number): SearchEntry
 
 export type EntityRef = { type: SearchEntityType; id: number };
 
-const LOADERS: Record<SearchEntityType, (db: Db, id: number) => SearchEntry[]> = {
+const LOADERS: Record<Exclude<SearchEntityType, (typeof ADDED_SOURCES)[number]["type"]>, (db: Db, id: number) => SearchEntry[]> = {
   document: documentEntries,
   draft: draftEntries,
   proposal: proposalEntries,
   signal: signalEntries,
   person: personEntries,
   organisation: organisationEntries,
+  decision: decisionEntries,
+  register_item: registerItemEntries,
 };
 
+function loaderOf(type: string): ((db: Db, id: number) => SearchEntry[]) | undefined {
+  return (LOADERS as Record<string, (db: Db, id: number) => SearchEntry[]>)[type] ?? ADDED_SOURCES.find((s) => s.type === type)?.load;
+}
+
 export function isEntityType(t: string): t is SearchEntityType {
-  return t in LOADERS;
+  return loaderOf(t) !== undefined;
 }
 
 export function loadEntity(db: Db, ref: EntityRef): SearchEntry[] {
-  return LOADERS[ref.type](db, ref.id);
+  return loaderOf(ref.type)?.(db, ref.id) ?? [];
 }
 
 /**
@@ -452,6 +420,9 @@ export function dependents(db: Db, ref: EntityRef): EntityRef[] {
     for (const p of db.select({ id: schema.people.id }).from(schema.people).where(eq(schema.people.organisationId, ref.id)).all()) {
       out.push({ type: "person", id: p.id });
     }
+  }
+  for (const source of ADDED_SOURCES) {
+    for (const d of source.dependsOn ?? []) if (d.on === ref.type) for (const id of d.ids(db, ref.id)) out.push({ type: source.type, id });
   }
   return out;
 }
@@ -480,9 +451,12 @@ export function allEntityRefs(db: Db): EntityRef[] {
         .orderBy(asc(schema.people.id))
         .all(),
     ).map((id) => ({ type: "person" as const, id })),
+    ...ids(db.select({ id: schema.decisions.id }).from(schema.decisions).orderBy(asc(schema.decisions.id)).all()).map((id) => ({ type: "decision" as const, id })),
+    ...ids(db.select({ id: schema.registerItems.id }).from(schema.registerItems).orderBy(asc(schema.registerItems.id)).all()).map((id) => ({ type: "register_item" as const, id })),
     ...ids(db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.active, true)).orderBy(asc(schema.organisations.id)).all()).map(
       (id) => ({ type: "organisation" as const, id }),
     ),
+    ...ADDED_SOURCES.flatMap((source) => source.allIds(db).map((id) => ({ type: source.type, id }))),
   ];
 }
 

@@ -5,7 +5,7 @@ import type { SearchEntityType } from "~/domain/search-outbox.server";
 export type { SearchEntityType };
 
 /** The "soort" facet: what kind of thing a hit is. */
-export const SEARCH_KINDS = ["document", "concept", "voorstel", "signaal", "persoon", "organisatie"] as const;
+export const SEARCH_KINDS = ["document", "concept", "voorstel", "reactie", "signaal", "persoon", "organisatie", "besluit", "verbeterpunt", "opdracht", "verkenning", "bijeenkomst", "actie"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const FACET_NAMES = ["soort", "keten", "thema", "wijk", "organisatie", "status"] as const;
@@ -88,6 +88,8 @@ export type SearchResult = {
   nextCursor: string | null;
   /** When the literal query found nothing and a one-letter correction did: the corrected query. */
   correctedQuery?: string;
+  /** Synonyms that were searched as well ("ook gezocht op: startgesprek"). */
+  alsoSearched?: string[];
 };
 
 export type ReindexProgress = { done: number; total: number; phase: "lezen" | "schrijven" | "klaar" };
@@ -119,6 +121,11 @@ export interface SearchProvider {
    */
   reindexAll(onProgress?: (p: ReindexProgress) => void): Promise<{ entries: number }>;
   health(): Promise<ProviderHealth>;
+  /**
+   * The synonym groups to apply from now on (synonyms.ts; stored in search_synonyms). FTS5
+   * expands queries with them, Meilisearch gets them as its synonyms setting.
+   */
+  setSynonyms(groups: string[][]): Promise<void>;
   /** Number of entries in the index. */
   count(): Promise<number>;
 }

@@ -21,6 +21,9 @@ export function readWorld(): World {
 }
 
 /** Organisations, people (password "demo"), ketens, thema's and wijken of the demo world. */
+/** The TOTP secret of the demo beheerders (demo seed only; README, "Demo accounts"). */
+export const DEMO_TOTP_SECRET = "KETENPORTAALDEMOBEHEERZAANSTAD22";
+
 export async function seedWorld(password = "demo"): Promise<void> {
   const world = readWorld();
   const db = getDb();
@@ -46,6 +49,8 @@ export async function seedWorld(password = "demo"): Promise<void> {
         .get();
       personIds.set(p.email, row.id);
       for (const role of p.roles) tx.insert(schema.personRoles).values({ personId: row.id, role }).run();
+      // Beheerders must have a second factor; the demo's share one published secret.
+      if (p.roles.includes("beheerder")) tx.insert(schema.secondFactors).values({ personId: row.id, secret: DEMO_TOTP_SECRET, confirmedAt: new Date(0).toISOString() }).run();
     }
     for (const k of world.ketens) {
       const row = tx

@@ -1,11 +1,12 @@
-// Loading the facts the policy needs, and the same rule as a SQL condition so lists and
-// counts never show a row the detail page would refuse (tested against canReadSignal).
-import { eq, inArray, sql, type SQL } from "drizzle-orm";
+// Loading a signal with the facts the policy needs (facts.server.ts), and the read rule as a
+// SQL condition (policy.server.ts) so lists and counts never show a row the detail page refuses.
+import { eq, type SQL } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { SignalStatus } from "~/db/schema";
 import type { Actor } from "../actor.server";
 import { notFound } from "../errors";
-import { canReadSignal, type SignalFacts } from "../policy.server";
+import { signalFacts, signalFactsByIds } from "../facts.server";
+import { canReadSignal, readableSignalCondition, type SignalFacts } from "../policy.server";
 
 export type { Db, Reader, Tx } from "~/db/client.server";
 import type { Reader } from "~/db/client.server";
@@ -15,20 +16,8 @@ export type LoadedSignal = SignalRow & SignalFacts & { status: SignalStatus };
 
 export function loadSignal(db: Reader, id: number): LoadedSignal | null {
   const row = db.select().from(schema.signals).where(eq(schema.signals.id, id)).get();
-  if (!row) return null;
-  const ketenIds = db
-    .select({ id: schema.signalKetens.ketenId })
-    .from(schema.signalKetens)
-    .where(eq(schema.signalKetens.signalId, id))
-    .all()
-    .map((r) => r.id);
-  const followerIds = db
-    .select({ id: schema.signalFollowers.personId })
-    .from(schema.signalFollowers)
-    .where(eq(schema.signalFollowers.signalId, id))
-    .all()
-    .map((r) => r.id);
-  return { ...row, ketenIds, followerIds };
+  const facts = row ? signalFacts(id, db) : null;
+  return row && facts ? { ...row, ketenIds: facts.ketenIds, followerIds: facts.followerIds } : null;
 }
 
 /** The signal if the actor may read it; otherwise 404 (a ketenpartner must not learn it exists). */
@@ -40,22 +29,7 @@ export function loadReadableSignal(db: Reader, actor: Actor, id: number): Loaded
 
 /** Facts for many signals at once (search results, linked signals). */
 export function loadFacts(db: Reader, ids: number[]): Map<number, SignalFacts> {
-  const out = new Map<number, SignalFacts>();
-  if (!ids.length) return out;
-  const rows = db
-    .select({
-      id: schema.signals.id,
-      reporterId: schema.signals.reporterId,
-      reporterOrganisationId: schema.signals.reporterOrganisationId,
-      ownerKetenId: schema.signals.ownerKetenId,
-    })
-    .from(schema.signals)
-    .where(inArray(schema.signals.id, ids))
-    .all();
-  for (const r of rows) out.set(r.id, { ...r, ketenIds: [], followerIds: [] });
-  for (const k of db.select().from(schema.signalKetens).where(inArray(schema.signalKetens.signalId, ids)).all()) out.get(k.signalId)?.ketenIds.push(k.ketenId);
-  for (const f of db.select().from(schema.signalFollowers).where(inArray(schema.signalFollowers.signalId, ids)).all()) out.get(f.signalId)?.followerIds.push(f.personId);
-  return out;
+  return signalFactsByIds(ids, db);
 }
 
 /** Which of these signal ids the actor may read (for search and cross-feature lists). */
@@ -67,18 +41,5 @@ export function readableSignalIds(actor: Actor, ids: number[]): number[] {
   });
 }
 
-/** canReadSignal as a WHERE condition on `signals`. */
-export function readableCondition(actor: Actor): SQL {
-  if (actor.organisationKind !== "ketenpartner") return sql`1 = 1`;
-  const s = schema.signals;
-  const member = actor.memberKetenIds.length
-    ? sql`exists (select 1 from signal_ketens sk where sk.signal_id = ${s.id} and sk.keten_id in (${sql.join(
-        actor.memberKetenIds.map((k) => sql`${k}`),
-        sql`, `,
-      )}))`
-    : sql`0 = 1`;
-  return sql`(${s.reporterId} = ${actor.id}
-    or ${s.reporterOrganisationId} = ${actor.organisationId}
-    or exists (select 1 from signal_followers sf where sf.signal_id = ${s.id} and sf.person_id = ${actor.id})
-    or ${member})`;
-}
+/** canReadSignal as a WHERE condition on `signals` (the rule lives in policy.server.ts). */
+export const readableCondition: (actor: Actor) => SQL = readableSignalCondition;

@@ -7,10 +7,11 @@ import type { SignalStatus } from "~/db/schema";
 import { STATUS_LABELS } from "~/shared/signals";
 import type { Actor } from "../actor.server";
 import { audit } from "../audit.server";
-import { badRequest, conflict, forbidden, notFound } from "../errors";
-import { canHandleSignal, canReadDraft, canReadProposal, canReadPublished, canReadSignal } from "../policy.server";
+import { conflict, DomainError, forbidden, notFound } from "../errors";
+import { documentReadFacts, proposalFacts } from "../facts.server";
+import { canHandleSignal, canReadDocument, canReadProposal, readableDocumentCondition, readableProposalCondition, readableSignalCondition } from "../policy.server";
 import { enqueueSearch } from "../search-outbox.server";
-import { loadFacts, loadReadableSignal, type Reader } from "./access.server";
+import { loadReadableSignal, type Reader } from "./access.server";
 import { signalLink } from "./signals.server";
 
 export type LinkTargetType = "proposal" | "version" | "document";
@@ -25,61 +26,50 @@ export const proposalHref = (id: number) => `/wijzigingen/${id}`;
 export const documentHref = (slug: string) => `/documenten/${slug}`;
 export const versionHref = (slug: string, number: number) => `/documenten/${slug}/versies/${number}`;
 
-type Target = { title: string; href: string; visible: boolean };
+/**
+ * A link target as one reader may see it. What they may not read carries neither its title nor
+ * its address (not even in loader data): only that there is something they cannot open.
+ */
+type Target = { title: string; href: string; visible: true } | { title: string; href: null; visible: false };
 
-function proposalFacts(db: Reader, id: number) {
-  const p = db
-    .select({ id: schema.proposals.id, title: schema.proposals.title, status: schema.proposals.status, createdById: schema.proposals.createdById, ketenId: schema.documents.ketenId })
-    .from(schema.proposals)
-    .innerJoin(schema.documents, eq(schema.proposals.documentId, schema.documents.id))
-    .where(eq(schema.proposals.id, id))
-    .get();
-  if (!p) return null;
-  const impactedOrganisationIds = db
-    .select({ id: schema.proposalImpacts.organisationId })
-    .from(schema.proposalImpacts)
-    .where(eq(schema.proposalImpacts.proposalId, id))
-    .all()
-    .map((r) => r.id);
-  return { ...p, facts: { status: p.status, document: { ketenId: p.ketenId }, impactedOrganisationIds, createdById: p.createdById } };
-}
+export const HIDDEN_PROPOSAL = "een wijzigingsvoorstel dat (nog) niet voor u zichtbaar is";
+export const HIDDEN_DOCUMENT = "een document dat (nog) niet voor u zichtbaar is";
 
 function documentRow(db: Reader, id: number) {
   return db
-    .select({ id: schema.documents.id, slug: schema.documents.slug, title: schema.documents.title, status: schema.documents.status, ketenId: schema.documents.ketenId })
+    .select({ id: schema.documents.id, slug: schema.documents.slug, title: schema.documents.title })
     .from(schema.documents)
     .where(eq(schema.documents.id, id))
     .get();
 }
 
-function canSeeDocument(actor: Actor, d: { status: string; ketenId: number | null }) {
-  return d.status === "concept" ? canReadDraft(actor, d) : canReadPublished(actor, d);
+/** Title and address of a document as this reader may see it (null when it does not exist). */
+export function describeDocument(actor: Actor, id: number, db: Reader = getDb()): Target | null {
+  const d = documentRow(db, id);
+  const facts = d ? documentReadFacts(id, db) : null;
+  if (!d || !facts) return null;
+  return canReadDocument(actor, facts) ? { title: d.title, href: documentHref(d.slug), visible: true } : { title: HIDDEN_DOCUMENT, href: null, visible: false };
 }
 
 /** Title and address of a link target as this reader may see it (null when it no longer exists). */
 export function describeTarget(actor: Actor, type: LinkTargetType, id: number, db: Reader = getDb()): Target | null {
   if (type === "proposal") {
-    const p = proposalFacts(db, id);
-    if (!p) return null;
-    const visible = canReadProposal(actor, p.facts);
-    return { title: visible ? p.title : "een wijzigingsvoorstel dat (nog) niet voor u zichtbaar is", href: proposalHref(id), visible };
+    const p = db.select({ title: schema.proposals.title }).from(schema.proposals).where(eq(schema.proposals.id, id)).get();
+    const facts = p ? proposalFacts(id, db) : null;
+    if (!p || !facts) return null;
+    return canReadProposal(actor, facts) ? { title: p.title, href: proposalHref(id), visible: true } : { title: HIDDEN_PROPOSAL, href: null, visible: false };
   }
-  if (type === "document") {
-    const d = documentRow(db, id);
-    if (!d) return null;
-    const visible = canSeeDocument(actor, d);
-    return { title: visible ? d.title : "een document dat (nog) niet voor u zichtbaar is", href: documentHref(d.slug), visible };
-  }
+  if (type === "document") return describeDocument(actor, id, db);
   const v = db
     .select({ number: schema.documentVersions.number, documentId: schema.documentVersions.documentId })
     .from(schema.documentVersions)
     .where(eq(schema.documentVersions.id, id))
     .get();
   if (!v) return null;
-  const d = documentRow(db, v.documentId);
+  const d = describeDocument(actor, v.documentId, db);
   if (!d) return null;
-  // Published versions are readable by every signed-in person.
-  return { title: `${d.title}, versie ${v.number}`, href: versionHref(d.slug, v.number), visible: true };
+  const row = documentRow(db, v.documentId)!;
+  return d.visible ? { title: `${d.title}, versie ${v.number}`, href: versionHref(row.slug, v.number), visible: true } : d;
 }
 
 export function listLinksOf(actor: Actor, signalId: number, db: Reader = getDb()) {
@@ -99,22 +89,19 @@ export function listLinksOf(actor: Actor, signalId: number, db: Reader = getDb()
 export function linkTargetOptions(actor: Actor) {
   const db = getDb();
   const proposals = db
-    .select({ id: schema.proposals.id })
+    .select({ id: schema.proposals.id, title: schema.proposals.title })
     .from(schema.proposals)
+    .where(readableProposalCondition(actor))
     .orderBy(desc(schema.proposals.id))
     .limit(200)
     .all()
-    .flatMap((p) => {
-      const t = describeTarget(actor, "proposal", p.id, db);
-      return t?.visible ? [{ value: `proposal:${p.id}`, label: `Voorstel #${p.id}: ${t.title}` }] : [];
-    });
+    .map((p) => ({ value: `proposal:${p.id}`, label: `Voorstel #${p.id}: ${p.title}` }));
   const docs = db
-    .select({ id: schema.documents.id, title: schema.documents.title, status: schema.documents.status, ketenId: schema.documents.ketenId })
+    .select({ id: schema.documents.id, title: schema.documents.title })
     .from(schema.documents)
-    .where(ne(schema.documents.status, "gearchiveerd"))
+    .where(and(ne(schema.documents.status, "gearchiveerd"), readableDocumentCondition(actor)))
     .orderBy(schema.documents.title)
-    .all()
-    .filter((d) => canSeeDocument(actor, d));
+    .all();
   const versions = docs.length
     ? db
         .select({ id: schema.documentVersions.id, number: schema.documentVersions.number, documentId: schema.documentVersions.documentId })
@@ -137,7 +124,8 @@ export function linkSignal(input: { actor: Actor; id: number; targetType: LinkTa
   const s = loadReadableSignal(db, actor, input.id);
   if (!canHandleSignal(actor, s)) throw forbidden("Alleen de regisseur van de eigenaar-keten legt vast waartoe een signaal heeft geleid.");
   const target = describeTarget(actor, input.targetType, input.targetId, db);
-  if (!target || !target.visible) throw badRequest("Kies een bestaand voorstel of document.", { target: "Kies een bestaand voorstel of document." });
+  // Not readable and not existing look the same, and neither is stored.
+  if (!target || !target.visible) throw new DomainError(404, "Dit voorstel of document bestaat niet, of u heeft er geen toegang toe.", { target: "Kies een bestaand voorstel of document." });
   const dup = db
     .select({ id: schema.signalLinks.id })
     .from(schema.signalLinks)
@@ -209,12 +197,6 @@ export function listSignalsLinkedTo(input: { actor: Actor; targetType: LinkTarge
   const linkedIds = [...new Set(db.select({ id: l.signalId }).from(l).where(cond).all().map((r) => r.id))];
   const ids = [...new Set([...linkedIds, ...aboutIds])];
   if (!ids.length) return [];
-  const facts = loadFacts(db, ids);
-  const readable = ids.filter((id) => {
-    const f = facts.get(id);
-    return f && canReadSignal(input.actor, f);
-  });
-  if (!readable.length) return [];
   const rows = db
     .select({
       id: schema.signals.id,
@@ -226,7 +208,7 @@ export function listSignalsLinkedTo(input: { actor: Actor; targetType: LinkTarge
     })
     .from(schema.signals)
     .innerJoin(schema.ketens, eq(schema.signals.ownerKetenId, schema.ketens.id))
-    .where(inArray(schema.signals.id, readable))
+    .where(and(inArray(schema.signals.id, ids), readableSignalCondition(input.actor)))
     .orderBy(schema.signals.createdAt)
     .all();
   const linked = new Set(linkedIds);

@@ -5,13 +5,15 @@ import { asc } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { SignalStatus } from "~/db/schema";
 import { OPEN_STATUSES, STATUS_LABELS, type Dimension } from "~/shared/signals";
-import { amsterdamDate, today } from "~/utils/clock.server";
+import { amsterdamDate } from "~/shared/dates";
+import { today } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { badRequest, forbidden } from "../errors";
 import { canSeeSignalOverview } from "../policy.server";
 import { readableCondition } from "./access.server";
 import { isOverdue } from "./signals.server";
-import { workingDaysBetween } from "./working-days";
+import { workingDaysBetween } from "~/shared/working-days";
+import { csvCell } from "../export-escape";
 
 export type OverviewFilter = { van?: string; tot?: string; keten?: string };
 export { DIMENSION_LABELS, type Dimension } from "~/shared/signals";
@@ -55,6 +57,8 @@ type Fact = {
   ketenIds: number[];
   wijkIds: number[];
   recognitions: number;
+  /** A duplicate merged into another signal: listed, but counted once (as its survivor). */
+  merged: boolean;
 };
 
 export type Counts = { total: number; open: number; overdue: number; closed: number; medianFeedbackDays: number | null; onTimePct: number | null; answered: number };
@@ -106,6 +110,7 @@ function loadFactsFor(actor: Actor, filter: Required<Pick<OverviewFilter, "van" 
       ownerKetenId: s.ownerKetenId,
       themaId: s.themaId,
       stadsbreed: s.stadsbreed,
+      mergedIntoId: s.mergedIntoId,
     })
     .from(s)
     .where(readableCondition(actor))
@@ -137,6 +142,7 @@ function loadFactsFor(actor: Actor, filter: Required<Pick<OverviewFilter, "van" 
         ketenIds: ketensOf.get(r.id) ?? [r.ownerKetenId],
         wijkIds: wijkenOf.get(r.id) ?? [],
         recognitions: recognitions.get(r.id) ?? 0,
+        merged: r.mergedIntoId != null,
       };
     })
     .filter((f) => f.month >= filter.van && f.month <= filter.tot && (!filter.ketenId || f.ketenIds.includes(filter.ketenId)));
@@ -160,6 +166,8 @@ export function signalOverview(input: { actor: Actor; filter: OverviewFilter }) 
     if (!keten) throw badRequest(`Onbekende keten "${input.filter.keten}" in het filter.`, { keten: "Kies een bestaande keten." });
   }
   const facts = loadFactsFor(actor, { van, tot, ketenId: keten?.id });
+  // Merged duplicates describe the same thing as their survivor: every count uses `counted`.
+  const counted = facts.filter((f) => !f.merged);
   const months = monthsBetween(van, tot);
 
   const members: Record<Dimension, { key: number; slug: string; name: string }[]> = {
@@ -173,11 +181,11 @@ export function signalOverview(input: { actor: Actor; filter: OverviewFilter }) 
     wijk: (f) => (f.stadsbreed ? [STADSBREED_KEY] : f.wijkIds),
   };
   const per = (d: Dimension) =>
-    members[d].map((m) => ({ ...m, ...count(facts.filter((f) => keysOf[d](f).includes(m.key))) }));
+    members[d].map((m) => ({ ...m, ...count(counted.filter((f) => keysOf[d](f).includes(m.key))) }));
   const matrix = (d: Dimension) => ({
     columns: members[d],
     rows: months.map((month) => {
-      const inMonth = facts.filter((f) => f.month === month);
+      const inMonth = counted.filter((f) => f.month === month);
       return { month, label: monthLabel(month), total: inMonth.length, counts: members[d].map((m) => inMonth.filter((f) => keysOf[d](f).includes(m.key)).length) };
     }),
   });
@@ -185,13 +193,14 @@ export function signalOverview(input: { actor: Actor; filter: OverviewFilter }) 
   return {
     today: on,
     period: { van, tot, months, keten: keten ? { slug: keten.slug, name: keten.name } : null },
-    totals: count(facts),
+    totals: count(counted),
+    mergedDuplicates: facts.length - counted.length,
     byStatus,
     perKeten: per("keten"),
     perThema: per("thema"),
     perWijk: per("wijk"),
     perMonth: { keten: matrix("keten"), thema: matrix("thema"), wijk: matrix("wijk") },
-    overdueList: facts
+    overdueList: counted
       .filter((f) => f.overdue)
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
       .map((f) => ({ id: f.id, title: f.title, dueAt: f.dueAt, status: f.status, statusLabel: STATUS_LABELS[f.status], daysLate: workingDaysBetween(f.dueAt, on), ownerKeten: ketens.find((k) => k.id === f.ownerKetenId)?.name ?? "" })),
@@ -208,17 +217,8 @@ export type Overview = ReturnType<typeof signalOverview>;
 export const CSV_TABLES = ["signalen", "keten", "thema", "wijk", "maand-keten", "maand-thema", "maand-wijk"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
-/** Excel in Dutch locale expects ";"; a leading =,+,-,@ would run as a formula (CSV injection). */
-function cell(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  let s = typeof v === "boolean" ? (v ? "ja" : "nee") : String(v);
-  if (typeof v === "number") s = s.replace(".", ",");
-  else if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function toCsv(header: string[], rows: (string | number | boolean | null)[][]): string {
-  return "\ufeff" + [header, ...rows].map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
+  return "\ufeff" + [header, ...rows].map((r) => r.map(csvCell).join(";")).join("\r\n") + "\r\n";
 }
 
 export function overviewCsv(o: Overview, table: CsvTable): string {

@@ -12,14 +12,14 @@ import { setClock } from "~/utils/clock.server";
 import type { SignalStatus } from "~/db/schema";
 import { overviewCsv, parseOverviewFilter, signalOverview } from "./overview.server";
 import { readSeedSignals, seedSignals, type SeedSignal } from "./seed.server";
-import { workingDaysBetween } from "./working-days";
+import { amsterdamDate } from "~/shared/dates";
+import { workingDaysBetween } from "~/shared/working-days";
 
 const TODAY = "2026-11-23";
 let items: SeedSignal[];
 let cm: Actor;
 
-const amsterdamDay = (iso: string) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+const amsterdamDay = (iso: string) => amsterdamDate(iso);
 
 function directMedian(values: number[]): number | null {
   if (!values.length) return null;

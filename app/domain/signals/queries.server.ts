@@ -7,14 +7,15 @@ import { getDb, schema } from "~/db/client.server";
 import type { SignalStatus } from "~/db/schema";
 import type { ListFilter } from "~/shared/signal-forms";
 import { ACTION_LABELS, CLOSED_STATUSES, OPEN_STATUSES, STADSBREED, STATUS_LABELS, allowedTargets, type TextRule } from "~/shared/signals";
-import { amsterdamDate, today } from "~/utils/clock.server";
+import { amsterdamDate } from "~/shared/dates";
+import { today } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { badRequest } from "../errors";
-import { canHandleSignal, canRecogniseSignal, isSignalCoOwner, isSignalReporter } from "../policy.server";
+import { canHandleSignal, canRecogniseSignal, isSignalCoOwner, isSignalReporter, readableDocumentCondition } from "../policy.server";
 import { loadReadableSignal, readableCondition } from "./access.server";
 import { linkTargetOptions, listLinksOf } from "./links.server";
 import { isOverdue, mergeCandidates, reopenDeadline } from "./signals.server";
-import { addDays, workingDaysBetween } from "./working-days";
+import { addDays, workingDaysBetween } from "~/shared/working-days";
 
 const s = schema.signals;
 
@@ -166,18 +167,24 @@ export function getSignalDetail(input: { actor: Actor; id: number }) {
     .where(eq(schema.signalRecognitions.signalId, sig.id))
     .orderBy(asc(schema.signalRecognitions.createdAt))
     .all();
+  // Related items pass the same read rule as their own pages: what this reader may not open
+  // is left out entirely (no title, no address, no reporter).
   const mergedInto = sig.mergedIntoId
-    ? db.select({ id: s.id, title: s.title }).from(s).where(eq(s.id, sig.mergedIntoId)).get() ?? null
+    ? db.select({ id: s.id, title: s.title }).from(s).where(and(eq(s.id, sig.mergedIntoId), readableCondition(actor))).get() ?? null
     : null;
   const mergedFrom = db
     .select({ id: s.id, title: s.title, reporterName: schema.people.name })
     .from(s)
     .innerJoin(schema.people, eq(s.reporterId, schema.people.id))
-    .where(eq(s.mergedIntoId, sig.id))
+    .where(and(eq(s.mergedIntoId, sig.id), readableCondition(actor)))
     .orderBy(asc(s.id))
     .all();
   const document = sig.documentId
-    ? db.select({ slug: schema.documents.slug, title: schema.documents.title }).from(schema.documents).where(eq(schema.documents.id, sig.documentId)).get() ?? null
+    ? db
+        .select({ slug: schema.documents.slug, title: schema.documents.title })
+        .from(schema.documents)
+        .where(and(eq(schema.documents.id, sig.documentId), readableDocumentCondition(actor)))
+        .get() ?? null
     : null;
 
   // "Herkenbaar": how far the pattern reaches — people, organisations and wijken.
@@ -261,7 +268,12 @@ export function mySignals(input: { actor: Actor }) {
     .from(s)
     .innerJoin(schema.ketens, eq(s.ownerKetenId, schema.ketens.id))
     .innerJoin(schema.themas, eq(s.themaId, schema.themas.id))
-    .where(or(eq(s.reporterId, input.actor.id), sql`exists (select 1 from signal_followers f where f.signal_id = ${s.id} and f.person_id = ${input.actor.id})`))
+    .where(
+      and(
+        readableCondition(input.actor),
+        or(eq(s.reporterId, input.actor.id), sql`exists (select 1 from signal_followers f where f.signal_id = ${s.id} and f.person_id = ${input.actor.id})`),
+      ),
+    )
     .orderBy(desc(s.createdAt), desc(s.id))
     .all();
   return rows.map(({ statusReason, ...r }) => ({
@@ -289,6 +301,7 @@ export function signalsForHome(actor: Actor) {
       .innerJoin(schema.themas, eq(s.themaId, schema.themas.id))
       .where(
         and(
+          readableCondition(actor),
           inArray(s.status, [...OPEN_STATUSES]),
           sql`exists (select 1 from signal_ketens sk where sk.signal_id = ${s.id} and sk.keten_id in (${sql.join(ids.map((k) => sql`${k}`), sql`, `)}))`,
         ),

@@ -8,9 +8,10 @@ import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { SignalStatus } from "~/db/schema";
 import { findClientData } from "~/shared/privacy-guard";
-import { amsterdamDate, now } from "~/utils/clock.server";
+import { amsterdamDate } from "~/shared/dates";
+import { now } from "~/utils/clock.server";
 import { contentDir } from "../seed/world.server";
-import { addWorkingDays } from "./working-days";
+import { addWorkingDays } from "~/shared/working-days";
 
 export type SeedSignal = {
   id: string;

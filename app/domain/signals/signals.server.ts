@@ -4,27 +4,24 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import type { SignalStatus } from "~/db/schema";
-import { checkFields } from "~/shared/privacy-guard";
-import type { ReportSignalInput } from "~/shared/signal-forms";
+import { plural } from "~/shared/plural";
+import { WIJKEN_EXCLUSIVE, WIJKEN_REQUIRED, type ReportSignalInput } from "~/shared/signal-forms";
 import { REOPEN_WITHIN_DAYS, STADSBREED, STATUS_LABELS, isOpenStatus, transitionRule, type SignalRole } from "~/shared/signals";
-import { amsterdamDate, nowIso, today } from "~/utils/clock.server";
+import { amsterdamDate, formatDate } from "~/shared/dates";
+import { nowIso, today } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { audit } from "../audit.server";
+import { followIn, followersOf } from "../follows-store.server";
 import { DomainError, badRequest, conflict, forbidden, notFound } from "../errors";
 import { notify } from "../notify.server";
-import { canHandleSignal, canRecogniseSignal, canReportSignal, isSignalReporter } from "../policy.server";
+import { documentReadFacts } from "../facts.server";
+import { assertNoClientData } from "../privacy.server";
+import { canHandleSignal, canReadDocument, canReadSignal, canRecogniseSignal, canReportSignal, isSignalReporter, readableSignalCondition } from "../policy.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { loadReadableSignal, loadSignal, type LoadedSignal, type Tx } from "./access.server";
-import { addDays, addWorkingDays } from "./working-days";
+import { addDays, addWorkingDays } from "~/shared/working-days";
 
-/** 422 with the Dutch explanation per field; the form keeps the text. */
-export function assertNoClientData(fields: Record<string, string | undefined | null>): void {
-  const errors = checkFields(fields, { referenceYear: Number(today().slice(0, 4)) });
-  const names = Object.keys(errors);
-  if (names.length) {
-    throw new DomainError(422, `Niet opgeslagen: ${errors[names[0]]}`, errors);
-  }
-}
+export { assertNoClientData };
 
 export const signalLink = (id: number) => `/signalen/${id}`;
 
@@ -47,7 +44,7 @@ function notifyFollowers(tx: Tx, s: Pick<LoadedSignal, "id" | "title" | "reporte
   );
   notify(
     tx,
-    s.followerIds.filter((id) => id !== actorId && id !== s.reporterId),
+    [...new Set([...s.followerIds, ...followersOf(tx, "signaal", s.id)])].filter((id) => id !== actorId && id !== s.reporterId),
     { kind: "signaal", title, body: `Het signaal "${s.title}" dat u volgt: ${body}`, link },
   );
 }
@@ -77,15 +74,18 @@ export function reportSignal(input: { actor: Actor } & ReportSignalInput): numbe
   if (!thema) throw badRequest("Kies een bestaand thema.", { themaId: "Kies een bestaand thema." });
   const stadsbreed = input.wijken.includes(STADSBREED);
   const wijkIds = [...new Set(input.wijken.filter((w) => w !== STADSBREED).map(Number))];
-  if (stadsbreed && wijkIds.length) throw badRequest("Kies wijken óf stadsbreed, niet allebei.", { wijken: "Kies wijken óf stadsbreed, niet allebei." });
-  if (!stadsbreed && !wijkIds.length) throw badRequest("Kies minstens één wijk, of stadsbreed.", { wijken: "Kies minstens één wijk, of stadsbreed." });
+  if (stadsbreed && wijkIds.length) throw badRequest(WIJKEN_EXCLUSIVE, { wijken: WIJKEN_EXCLUSIVE });
+  if (!stadsbreed && !wijkIds.length) throw badRequest(WIJKEN_REQUIRED, { wijken: WIJKEN_REQUIRED });
   if (wijkIds.length) {
     const known = db.select({ id: schema.wijken.id }).from(schema.wijken).where(inArray(schema.wijken.id, wijkIds)).all();
     if (known.length !== wijkIds.length) throw badRequest("Kies alleen bestaande wijken.", { wijken: "Kies alleen bestaande wijken." });
   }
   if (input.documentId) {
-    const doc = db.select({ id: schema.documents.id }).from(schema.documents).where(eq(schema.documents.id, input.documentId)).get();
-    if (!doc) throw badRequest("Dit document bestaat niet.", { documentId: "Kies een bestaand document." });
+    // A document the reporter may not read is refused exactly like one that does not exist.
+    const facts = documentReadFacts(input.documentId, db);
+    if (!facts || !canReadDocument(actor, facts)) {
+      throw new DomainError(404, "Dit document bestaat niet, of u heeft er geen toegang toe.", { documentId: "Kies een bestaand document." });
+    }
   }
   const at = nowIso();
   // The term is fixed when the signal arrives: a later change of the keten's termijn only
@@ -121,21 +121,17 @@ export function reportSignal(input: { actor: Actor } & ReportSignalInput): numbe
     notify(tx, regisseurs, {
       kind: "signaal",
       title: `Nieuw signaal: ${input.title}`,
-      body: `${actor.name} (${actor.organisationName}) meldde een signaal voor ${ketens.map((k) => k.name).join(" en ")}. Eigenaar: ${owner.name}. Terugkoppeling uiterlijk ${formatDay(dueAt)}.`,
+      body: `${actor.name} (${actor.organisationName}) meldde een signaal voor ${ketens.map((k) => k.name).join(" en ")}. Eigenaar: ${owner.name}. Terugkoppeling uiterlijk ${formatDate(dueAt)}.`,
       link,
     });
     notify(tx, [actor.id], {
       kind: "signaal",
       title: `Signaal ontvangen: ${input.title}`,
-      body: `Uw signaal is doorgezet naar de regisseur van ${owner.name}. U krijgt uiterlijk ${formatDay(dueAt)} een terugkoppeling (${owner.feedbackDays} werkdagen).`,
+      body: `Uw signaal is doorgezet naar de regisseur van ${owner.name}. U krijgt uiterlijk ${formatDate(dueAt)} een terugkoppeling (${plural(owner.feedbackDays, "werkdag", "werkdagen")}).`,
       link,
     });
     return row.id;
   });
-}
-
-export function formatDay(iso: string): string {
-  return new Intl.DateTimeFormat("nl-NL", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
 }
 
 // ------------------------------------------------------------------ transitions
@@ -180,7 +176,8 @@ export function transitionSignal(input: { actor: Actor; id: number; to: SignalSt
       throw conflict(`Heropenen kan tot ${REOPEN_WITHIN_DAYS} dagen na het afsluiten; die termijn is voorbij. Meld het opnieuw als nieuw signaal.`);
     }
   }
-  assertNoClientData({ text });
+  // The regisseur writes to the reporter and followers; the reporter adds to its own signal.
+  assertNoClientData({ text }, role === "owner" ? "terugkoppeling" : "signaal");
 
   const at = nowIso();
   const set: Partial<typeof schema.signals.$inferInsert> = { status: input.to, updatedAt: at };
@@ -243,7 +240,7 @@ export function recogniseSignal(input: { actor: Actor; id: number; note: string;
   if (!canRecogniseSignal(actor, s)) throw forbidden("U heeft dit signaal zelf gemeld; anderen kunnen aangeven dat ze het herkennen.");
   if (s.status === "samengevoegd") throw conflict("Dit signaal is samengevoegd; geef bij het overgebleven signaal aan dat u het herkent.");
   const note = input.note.trim();
-  assertNoClientData({ note });
+  assertNoClientData({ note }, "herkenning");
   if (input.wijkId) {
     const w = db.select({ id: schema.wijken.id }).from(schema.wijken).where(eq(schema.wijken.id, input.wijkId)).get();
     if (!w) throw badRequest("Kies een bestaande wijk.", { wijkId: "Kies een bestaande wijk." });
@@ -258,6 +255,8 @@ export function recogniseSignal(input: { actor: Actor; id: number; note: string;
     tx.insert(schema.signalRecognitions)
       .values({ signalId: s.id, personId: actor.id, organisationId: actor.organisationId, wijkId: input.wijkId ?? null, note, createdAt: nowIso() })
       .run();
+    // Recognising a signal also follows it.
+    followIn(tx, actor.id, "signaal", s.id);
     audit({ actorId: actor.id, action: "signaal herkend", entityType: "signaal", entityId: s.id, after: { note, wijkId: input.wijkId ?? null } }, tx);
     enqueueSearch(tx, "signal", s.id);
     // In the inbox only: a recognition is good to know, not worth an e-mail.
@@ -302,7 +301,7 @@ export function mergeSignals(input: { actor: Actor; duplicateId: number; survivo
   const dup = loadReadableSignal(db, actor, input.duplicateId);
   if (!canHandleSignal(actor, dup)) throw forbidden("Alleen de regisseur van de eigenaar-keten kan dit signaal samenvoegen.");
   const survivor = loadSignal(db, input.survivorId);
-  if (!survivor) throw badRequest("Het gekozen signaal bestaat niet.", { survivorId: "Kies een bestaand signaal." });
+  if (!survivor || !canReadSignal(actor, survivor)) throw badRequest("Het gekozen signaal bestaat niet.", { survivorId: "Kies een bestaand signaal." });
   if (!transitionRule(dup.status, "samengevoegd", "owner")) {
     throw conflict(`Een signaal met status "${STATUS_LABELS[dup.status]}" kan niet meer worden samengevoegd.`);
   }
@@ -310,9 +309,11 @@ export function mergeSignals(input: { actor: Actor; duplicateId: number; survivo
     throw conflict(`Signaal #${survivor.id} is zelf al samengevoegd; kies het signaal waarin het is opgegaan (#${survivor.mergedIntoId}).`, { survivorId: "Kies een signaal dat niet is samengevoegd." });
   }
   const note = (input.note ?? "").trim();
-  assertNoClientData({ note });
+  assertNoClientData({ note }, "terugkoppeling");
   const at = nowIso();
-  const feedback = `Dit signaal is samengevoegd met signaal #${survivor.id} "${survivor.title}", omdat het over hetzelfde gaat. U volgt dat signaal nu en krijgt de terugkoppeling daarvan.${note ? ` ${note}` : ""}`;
+  // The feedback is read by everyone who reads the duplicate, also by people who may not read
+  // the survivor: it names the survivor by number only (the page links it for those who may).
+  const feedback = `Dit signaal is samengevoegd met signaal #${survivor.id}, omdat het over hetzelfde gaat. U volgt dat signaal nu en krijgt de terugkoppeling daarvan.${note ? ` ${note}` : ""}`;
   db.transaction((tx) => {
     const res = tx
       .update(schema.signals)
@@ -355,7 +356,8 @@ export function mergeSignals(input: { actor: Actor; duplicateId: number; survivo
     notify(tx, [survivor.reporterId].filter((id) => id !== actor.id), {
       kind: "signaal",
       title: `Uw signaal #${survivor.id} is ook door een ander gemeld`,
-      body: `Signaal #${dup.id} "${dup.title}" is samengevoegd met uw signaal "${survivor.title}". De melder volgt nu uw signaal.`,
+      // The survivor's reporter may not read the duplicate: its title stays out of the notice.
+      body: `Signaal #${dup.id} is samengevoegd met uw signaal "${survivor.title}". De melder volgt nu uw signaal.`,
       link: signalLink(survivor.id),
       email: false,
     });
@@ -390,18 +392,22 @@ export function transferOwnership(input: { actor: Actor; id: number; ketenId: nu
   });
 }
 
-/** Signals that another signal could be merged into: same keten or thema, not merged, not itself. */
+/**
+ * Signals that another signal could be merged into: same keten or thema, not merged, not itself;
+ * the most similar first (shared ketens, same thema, shared words in title and description).
+ */
 export function mergeCandidates(input: { actor: Actor; id: number }) {
   const db = getDb();
   const s = loadReadableSignal(db, input.actor, input.id);
   if (!canHandleSignal(input.actor, s)) return [];
-  return db
-    .select({ id: schema.signals.id, title: schema.signals.title, status: schema.signals.status })
+  const rows = db
+    .select({ id: schema.signals.id, title: schema.signals.title, status: schema.signals.status, description: schema.signals.description, themaId: schema.signals.themaId })
     .from(schema.signals)
     .where(
       and(
         ne(schema.signals.id, s.id),
         ne(schema.signals.status, "samengevoegd"),
+        readableSignalCondition(input.actor),
         sql`(${schema.signals.themaId} = ${s.themaId} or exists (select 1 from signal_ketens sk where sk.signal_id = ${schema.signals.id} and sk.keten_id in (${sql.join(
           s.ketenIds.map((k) => sql`${k}`),
           sql`, `,
@@ -409,8 +415,39 @@ export function mergeCandidates(input: { actor: Actor; id: number }) {
       ),
     )
     .orderBy(sql`${schema.signals.id} desc`)
-    .limit(100)
+    .limit(200)
     .all();
+  const ketensOf = new Map<number, number[]>();
+  for (const r of rows.length ? db.select().from(schema.signalKetens).where(inArray(schema.signalKetens.signalId, rows.map((r) => r.id))).all() : []) {
+    ketensOf.set(r.signalId, [...(ketensOf.get(r.signalId) ?? []), r.ketenId]);
+  }
+  const scored = rows.map((r) => ({
+    row: r,
+    score: signalSimilarity(
+      { title: s.title, description: s.description, themaId: s.themaId, ketenIds: s.ketenIds },
+      { title: r.title, description: r.description, themaId: r.themaId, ketenIds: ketensOf.get(r.id) ?? [] },
+    ),
+  }));
+  scored.sort((a, b) => b.score - a.score || b.row.id - a.row.id);
+  return scored.slice(0, 100).map(({ row }) => ({ id: row.id, title: row.title, status: row.status }));
+}
+
+type Comparable = { title: string; description: string; themaId: number | null; ketenIds: number[] };
+const wordsOf = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
+
+/** How alike two signals are: shared words (title counts double), same thema, shared ketens. */
+export function signalSimilarity(a: Comparable, b: Comparable): number {
+  const jaccard = (x: Set<string>, y: Set<string>) => {
+    if (!x.size || !y.size) return 0;
+    let shared = 0;
+    for (const w of x) if (y.has(w)) shared++;
+    return shared / (x.size + y.size - shared);
+  };
+  const title = jaccard(wordsOf(a.title), wordsOf(b.title));
+  const text = jaccard(wordsOf(`${a.title} ${a.description}`), wordsOf(`${b.title} ${b.description}`));
+  const thema = a.themaId != null && a.themaId === b.themaId ? 0.2 : 0;
+  const ketens = a.ketenIds.filter((k) => b.ketenIds.includes(k)).length * 0.1;
+  return 2 * title + text + thema + ketens;
 }
 
 /** Exposed for the clock-based checks in tests and pages. */

@@ -13,7 +13,7 @@ import { linkSignal, listSignalsLinkedTo, unlinkSignal } from "./links.server";
 import { overviewCsv, signalOverview } from "./overview.server";
 import { getSignalDetail, listSignals, mySignals, signalsForHome } from "./queries.server";
 import { mergeSignals, recogniseSignal, reportSignal, transferOwnership, transitionSignal, withdrawRecognition } from "./signals.server";
-import { addWorkingDays } from "./working-days";
+import { addWorkingDays } from "~/shared/working-days";
 
 const db = () => getDb();
 let A: Record<string, Actor>;
@@ -162,6 +162,23 @@ describe("privacy guard on the server (acceptance 2)", () => {
     expect(refusal(() => transitionSignal({ actor: reg, id, to: "informatie_gevraagd", text: "Woont zij op 1502 AB 12?" })).status).toBe(422);
     expect(refusal(() => recogniseSignal({ actor: A.teamleider, id, note: "Zelfde bij meneer geb. 12-03-1958" })).status).toBe(422);
     expect(loadSignal(db(), id)!.status).toBe("in_behandeling");
+  });
+
+  it("issue 10/17: each form says what applies to it, and new spellings are caught", () => {
+    const id = report(A.professional);
+    const reg = A["regisseur.participatie"];
+    transitionSignal({ actor: reg, id, to: "in_behandeling" });
+    const answer = refusal(() => transitionSignal({ actor: reg, id, to: "afgehandeld", text: "Gebeld met 06 - 12 34 56 78" }));
+    expect(answer.fieldErrors.text).toContain('"06 - 12 34 56 78"');
+    expect(answer.fieldErrors.text).toContain("terugkoppeling");
+    expect(answer.fieldErrors.text).not.toContain("Een signaal gaat over een patroon");
+    const note = refusal(() => recogniseSignal({ actor: A.teamleider, id, note: "Zelfde bij rekening NL20INGB0001234567" }));
+    expect(note.fieldErrors.note).toContain("herkent");
+    expect(refusal(() => report(A.professional, { description: "Het gezin op 1502ab12 wacht al lang." })).fieldErrors.description).toContain('"1502ab12"');
+    expect(refusal(() => report(A.professional, { description: "BSN １１１ ２２２ ３３３ stond erin." })).status).toBe(422);
+    // A date alone is a policy date, not a date of birth.
+    const ok = report(A.professional, { description: "Sinds de wetswijziging van 17 juni 2014 verwijst Werkom anders door." });
+    expect(loadSignal(db(), ok)!.description).toContain("17 juni 2014");
   });
 });
 
@@ -373,7 +390,7 @@ describe("follow-up links", () => {
     const reg = A["regisseur.participatie"];
     linkSignal({ actor: reg, id: part, targetType: "proposal", targetId: prop.id });
     expect(refusal(() => linkSignal({ actor: reg, id: part, targetType: "proposal", targetId: prop.id })).status).toBe(409);
-    expect(refusal(() => linkSignal({ actor: reg, id: part, targetType: "proposal", targetId: 99999 })).status).toBe(400);
+    expect(refusal(() => linkSignal({ actor: reg, id: part, targetType: "proposal", targetId: 99999 })).status).toBe(404);
     expect(refusal(() => linkSignal({ actor: A.professional, id: part, targetType: "proposal", targetId: prop.id })).status).toBe(403);
     linkSignal({ actor: A["regisseur.wmo"], id: wmo, targetType: "proposal", targetId: prop.id });
 

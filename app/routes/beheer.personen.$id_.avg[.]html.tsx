@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportPerson, personExportHtml } from "~/domain/avg/avg.server";
+import { page, requireActor } from "~/http/request.server";
+import { idParam } from "~/http/ids.server";
+
+export const loader = page(({ request, params }: LoaderFunctionArgs) => {
+  const e = exportPerson({ actor: requireActor(request), personId: idParam(params, "id", "Deze persoon bestaat niet.") });
+  return new Response(personExportHtml(e), { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
+});
