@@ -14,10 +14,13 @@ import { $isLinkNode, TOGGLE_LINK_COMMAND } from "@lexical/link";
 import { INSERT_TABLE_COMMAND } from "@lexical/table";
 import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from "@lexical/utils";
 import {
+  $addUpdateTag,
   $createParagraphNode,
+  $createRangeSelectionFromDom,
   $getSelection,
   $isRangeSelection,
   $isRootOrShadowRoot,
+  $setSelection,
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_HIGH,
@@ -26,6 +29,7 @@ import {
   KEY_DOWN_COMMAND,
   REDO_COMMAND,
   SELECTION_CHANGE_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
   UNDO_COMMAND,
 } from "lexical";
 import { normalizeHref } from "./links";
@@ -95,6 +99,19 @@ export function Toolbar() {
           (e: globalThis.KeyboardEvent) => {
             if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return false;
             e.preventDefault();
+            // Lexical takes a keyboard selection over on the next "selectionchange"; a fast
+            // Shift+arrow then Ctrl+K may come first. Link what the person sees selected.
+            const dom = window.getSelection();
+            const root = editor.getRootElement();
+            if (dom && root && dom.anchorNode && root.contains(dom.anchorNode)) {
+              const selection = $createRangeSelectionFromDom(dom, editor);
+              const current = $getSelection();
+              if (selection && !(current && selection.is(current))) {
+                // The browser already shows this selection: leave the DOM (and focus) alone.
+                $addUpdateTag(SKIP_DOM_SELECTION_TAG);
+                $setSelection(selection);
+              }
+            }
             openLinkForm();
             return true;
           },

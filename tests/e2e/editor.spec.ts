@@ -106,7 +106,7 @@ test("a link added inside a heading shows in the comparison, with a change count
   await page.keyboard.press("Control+K");
   await page.getByLabel("Adres van de link").fill("https://www.werkom.nl/");
   await page.keyboard.press("Enter");
-  await expect(editor.locator('h2 a[href="https://www.werkom.nl/"]')).toBeVisible();
+  await expect(editor.locator('h2 a[href="https://www.werkom.nl/"]')).toHaveText("Werkom");
   await publish(page, "Link in de kop");
   await expect(page.getByText("Versie 2 is gepubliceerd.")).toBeVisible();
 
@@ -119,6 +119,31 @@ test("a link added inside a heading shows in the comparison, with a change count
   await expect(nav).toContainText("Wijziging 1 van 1");
   await expect(page.locator("#wijziging-1")).toBeFocused();
   await expect(page.getByText(/1 opmaakwijziging/)).toBeVisible();
+});
+
+test("Ctrl+K right after a keyboard selection links the selected word, not the word under an older caret", async ({ page, login }) => {
+  await login("regisseur.participatie@zaanstad.example");
+  const title = `Werkafspraken snel ${Date.now()}`;
+  await createDocument(page, title);
+  await typeAtEnd(page, title, "Aanmelden bij Werkom");
+  const editor = page.getByRole("textbox", { name: `Tekst van ${title}` });
+  // Select the last word and press Ctrl+K in one task, before the browser's "selectionchange"
+  // reaches the editor: what a fast keyboard user on a busy machine does.
+  await editor.evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let text: Text | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent?.includes("Aanmelden bij Werkom")) text = n as Text;
+    if (!text) throw new Error("text not found");
+    const start = text.data.indexOf("Werkom");
+    window.getSelection()!.setBaseAndExtent(text, start, text, start + "Werkom".length);
+    root.dispatchEvent(new KeyboardEvent("keydown", { key: "k", code: "KeyK", ctrlKey: true, bubbles: true, cancelable: true }));
+  });
+  const field = page.getByLabel("Adres van de link");
+  await expect(field).toBeVisible();
+  await field.fill("https://www.werkom.nl/");
+  await page.keyboard.press("Enter");
+  await expect(editor.locator('a[href="https://www.werkom.nl/"]')).toHaveText("Werkom");
+  await expect(editor).toContainText("Aanmelden bij Werkom");
 });
 
 test("publish and restore notices reach a second open editor; restore asks for confirmation", async ({ page, login, browser, baseURL }) => {
