@@ -11,7 +11,7 @@ import { amsterdamDate } from "~/shared/dates";
 import { today } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { badRequest } from "../errors";
-import { canHandleSignal, canRecogniseSignal, isSignalCoOwner, isSignalReporter, readableDocumentCondition } from "../policy.server";
+import { canHandleSignal, canRecogniseSignal, isSignalCoOwner, isSignalReporter, isStandingInForSignal, readableDocumentCondition } from "../policy.server";
 import { loadReadableSignal, readableCondition } from "./access.server";
 import { linkTargetOptions, listLinksOf } from "./links.server";
 import { isOverdue, mergeCandidates, reopenDeadline } from "./signals.server";
@@ -242,6 +242,8 @@ export function getSignalDetail(input: { actor: Actor; id: number }) {
     links: listLinksOf(actor, sig.id, db),
     can: {
       handle: canHandle,
+      /** The deputy handles it as stand-in for the regisseur (shown, and logged in both names). */
+      standIn: isStandingInForSignal(actor, sig),
       ownerTargets,
       reporterTargets,
       lastReopenDay,
