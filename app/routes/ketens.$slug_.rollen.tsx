@@ -84,7 +84,7 @@ export default function RollenBewerken() {
               {r.organisation}
               {r.described ? null : <span className="tag">nog niet beschreven</span>}
             </h3>
-            <Form method="post">
+            <Form method="post" noValidate>
               <Csrf />
               <Intent value="rol" />
               <input type="hidden" name="organisationId" value={r.organisationId} />
@@ -119,7 +119,7 @@ export default function RollenBewerken() {
         <EmptyState>Er zijn nog geen vaste contactpersonen per wijk.</EmptyState>
       )}
       <h3>Contactpersoon toevoegen</h3>
-      <Form method="post">
+      <Form method="post" noValidate>
         <Csrf />
         <Intent value="contact-toevoegen" />
         <FormError message={add.formError} />
