@@ -8,6 +8,7 @@ import { loadActorByEmail, type Actor } from "~/domain/actor.server";
 import { createSession } from "~/domain/auth.server";
 import { setStandIn } from "~/domain/overleg/regie.server";
 import { seedDemoIfEmpty } from "~/domain/seed/index.server";
+import { signalsForHome } from "~/domain/signals/queries.server";
 import { reportSignal } from "~/domain/signals/signals.server";
 import { csrfTokenFor } from "~/http/csrf.server";
 import { action } from "~/routes/signalen.$id";
@@ -50,6 +51,7 @@ const audits = (id: number) =>
 
 let ketenId = 0;
 let signalId = 0;
+let forMeOff = 0;
 
 beforeAll(async () => {
   setClock("2026-12-01T08:00:00Z");
@@ -70,12 +72,15 @@ describe("the stand-in regisseur answers signals (acceptance 5)", () => {
     expect(r.data.message).toContain("de waarneming staat nu uit");
     expect(status(signalId)).toBe("nieuw");
     expect(audits(signalId)).toHaveLength(before);
+    forMeOff = signalsForHome(who(DEPUTY)).forMeTotal;
   });
 
   it("lets the deputy take on and close the signal while stand-in, logged in both names", async () => {
     setStandIn({ actor: who(REGISSEUR), ketenId, standIn: true });
     const deputy = who(DEPUTY);
     const regisseur = who(REGISSEUR);
+    // "Signalen voor u" on the start page also counts the keten's open signals for the stand-in.
+    expect(signalsForHome(deputy).forMeTotal).toBeGreaterThan(forMeOff);
     const taken = (await postStatus(DEPUTY, signalId, { to: "in_behandeling" })) as Response;
     expect(taken.status).toBe(302);
     const closed = (await postStatus(DEPUTY, signalId, { to: "afgehandeld", text: "De wachtlijst is besproken in het OKO; er komt extra capaciteit." })) as Response;
