@@ -256,8 +256,29 @@ export function canReadSignal(a: Actor, s: SignalFacts): boolean {
   return s.ketenIds.some((k) => a.memberKetenIds.includes(k));
 }
 
-export function canHandleSignal(a: Actor, s: SignalFacts): boolean {
-  return isSignalOwner(a, s);
+/** What handling needs besides the read facts: the regie of the owner keten (deputy, stand-in). */
+export type SignalHandleFacts = Pick<SignalFacts, "ownerKetenId"> & { ownerRegie: RegieFacts };
+
+/**
+ * Answering, closing, merging, linking and handing over: the eigenaar, or the deputy regisseur
+ * of the owner keten while set as stand-in (acts logged in both names, see regieAudit).
+ */
+export function canHandleSignal(a: Actor, s: SignalHandleFacts): boolean {
+  return isSignalOwner(a, s) || isStandingInForSignal(a, s);
+}
+
+/** The deputy handling a signal for the regisseur of its owner keten right now. */
+export function isStandingInForSignal(a: Actor, s: SignalHandleFacts): boolean {
+  return s.ownerRegie.ketenId === s.ownerKetenId && isStandingIn(a, s.ownerRegie);
+}
+
+/** canHandleSignal or a 403; the deputy whose stand-in is off is told why. */
+export function assertCanHandleSignal(a: Actor, s: SignalHandleFacts, refusal: string): void {
+  if (canHandleSignal(a, s)) return;
+  if (s.ownerRegie.deputyId === a.id && !isSignalOwner(a, s)) {
+    throw forbidden("U bent plaatsvervangend regisseur van deze keten, maar de waarneming staat nu uit. Alleen als waarnemer behandelt u signalen namens de regisseur; vraag de regisseur de waarneming aan te zetten.");
+  }
+  throw forbidden(refusal);
 }
 
 /** "Herken ik": anyone who reads the signal, except its reporter. */

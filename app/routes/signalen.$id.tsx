@@ -134,6 +134,7 @@ export default function SignaalDetail() {
       <FollowButton type="signaal" item={String(s.id)} following={d.following} />
       <PageRefusal result={result} shownBy={shownBy} />
       {done && DONE[done] && !result ? <Notice tone="success">{DONE[done]}</Notice> : null}
+      {d.can.standIn ? <Notice tone="warning">U behandelt dit signaal als waarnemend regisseur; wat u doet wordt vastgelegd in uw naam en namens de regisseur.</Notice> : null}
       <p>
         <StatusBadge status={s.status} label={s.statusLabel} overdue={s.overdue} />
       </p>

@@ -57,6 +57,8 @@ export const regieIntentSchemas = {
       contentDecider: optionalText("Beslist over inhoud", 200),
       capacityDecider: optionalText("Beslist over capaciteit", 200),
     }),
+    "contact-toevoegen": z.object({ wijkId: idField("wijk"), role: required("Rol", 200), name: required("Naam", 200) }),
+    "contact-verwijderen": z.object({ contactId: idField("contactpersoon") }),
   };
 
 export const agendaFromSignalSchema = z.object({ meetingId: idField("bijeenkomst"), signalId: idField("signaal") });

@@ -19,6 +19,7 @@ type Regie = {
   standIn: boolean;
   escalation: { name: string; functie: string } | null;
   canSetStandIn: boolean;
+  canEditRoles?: boolean;
 };
 
 /** Who does what in the keten: the roles table, fixed contacts per wijk and the regie. */
@@ -27,6 +28,11 @@ export function KetenRoles({ regie, headingLevel = 2 }: { regie: Regie; headingL
   return (
     <section aria-labelledby={`kop-rollen-${regie.keten.slug}`}>
       <H id={`kop-rollen-${regie.keten.slug}`}>Rollen in de keten {regie.keten.name}</H>
+      {regie.canEditRoles ? (
+        <p>
+          <Link to={`/ketens/${regie.keten.slug}/rollen`}>Rollen en contactpersonen bewerken</Link>
+        </p>
+      ) : null}
       {regie.roles.length ? (
         <TableScroll label={`Rollen en verwachtingen in de keten ${regie.keten.name}`}>
           <table>

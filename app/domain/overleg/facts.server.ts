@@ -1,12 +1,22 @@
 // The facts the overleg read/edit rules need (policy.server.ts), loaded in one place so the
 // detail pages, the room kind, the scheduler and the tests use the same ones.
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb, schema, type Reader } from "~/db/client.server";
 import type { OverlegFacts, RegieFacts, RegisterFacts } from "../policy.server";
 
 export function regieFacts(ketenId: number, db: Reader = getDb()): RegieFacts {
   const r = db.select().from(schema.ketenRegie).where(eq(schema.ketenRegie.ketenId, ketenId)).get();
   return { ketenId, deputyId: r?.deputyId ?? null, standIn: !!r?.standIn };
+}
+
+/** The ketens for which this person is the deputy regisseur and set as stand-in right now. */
+export function standInKetenIds(personId: number, db: Reader = getDb()): number[] {
+  return db
+    .select({ ketenId: schema.ketenRegie.ketenId })
+    .from(schema.ketenRegie)
+    .where(and(eq(schema.ketenRegie.deputyId, personId), eq(schema.ketenRegie.standIn, true)))
+    .all()
+    .map((r) => r.ketenId);
 }
 
 export function overlegFactsByIds(ids: readonly number[], db: Reader = getDb()): Map<number, OverlegFacts> {

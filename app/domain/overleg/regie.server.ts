@@ -2,7 +2,7 @@
 // about content and who about capacity, fixed contacts per wijk) and the deputy regisseur, who
 // acts for the regisseur only while set as stand-in. Every act of a stand-in is logged in both
 // names (`regieAudit`).
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getDb, schema, type Tx } from "~/db/client.server";
 import { checkFields } from "~/shared/privacy-guard";
 import { today } from "~/utils/clock.server";
@@ -109,5 +109,53 @@ export function setKetenRole(input: { actor: Actor; ketenId: number; organisatio
       .onConflictDoUpdate({ target: [schema.ketenRoles.ketenId, schema.ketenRoles.organisationId], set: values })
       .run();
     regieAudit(tx, input.actor, facts, { action: "keten.rol", entityType: "keten", entityId: input.ketenId, after: { organisationId: input.organisationId, ...values } });
+  });
+}
+
+/** The editing screen of the roles table: every member organisation (with its role, if any) and the contacts per wijk. */
+export function ketenRolesEditor(input: { actor: Actor; slug: string }) {
+  const db = getDb();
+  const keten = ketenBySlug(input.slug);
+  const facts = regieFacts(keten.id);
+  if (!canEditKetenRoles(input.actor, facts)) throw forbidden("Alleen de regisseur van de keten (of de waarnemer, of een beheerder) past de rollentabel aan.");
+  const regie = ketenRegie(input);
+  const members = db
+    .select({ id: schema.organisations.id, name: schema.organisations.name })
+    .from(schema.ketenMembers)
+    .innerJoin(schema.organisations, eq(schema.ketenMembers.organisationId, schema.organisations.id))
+    .where(eq(schema.ketenMembers.ketenId, keten.id))
+    .orderBy(asc(schema.organisations.name))
+    .all();
+  const rows = members.map((m) => {
+    const r = regie.roles.find((x) => x.organisationId === m.id);
+    return { organisationId: m.id, organisation: m.name, role: r?.role ?? "", expectations: r?.expectations ?? "", contentDecider: r?.contentDecider ?? "", capacityDecider: r?.capacityDecider ?? "", described: !!r };
+  });
+  const wijken = db.select({ id: schema.wijken.id, name: schema.wijken.name }).from(schema.wijken).orderBy(asc(schema.wijken.name)).all();
+  return { keten: regie.keten, rows, contacts: regie.contacts, wijken, standIn: isStandingIn(input.actor, facts) };
+}
+
+export function addWijkContact(input: { actor: Actor; ketenId: number; wijkId: number; role: string; name: string }): number {
+  const facts = regieFacts(input.ketenId);
+  if (!canEditKetenRoles(input.actor, facts)) throw forbidden("Alleen de regie van de keten past de contactpersonen per wijk aan.");
+  assertNoClientData({ role: input.role });
+  const db = getDb();
+  const wijk = db.select({ id: schema.wijken.id, name: schema.wijken.name }).from(schema.wijken).where(eq(schema.wijken.id, input.wijkId)).get();
+  if (!wijk) throw new DomainError(400, "Kies een bestaande wijk.", { wijkId: "Kies een bestaande wijk." });
+  return db.transaction((tx) => {
+    const row = tx.insert(schema.ketenWijkContacts).values({ ketenId: input.ketenId, wijkId: wijk.id, role: input.role, name: input.name, personId: null }).returning({ id: schema.ketenWijkContacts.id }).get();
+    regieAudit(tx, input.actor, facts, { action: "keten.contact-toegevoegd", entityType: "keten", entityId: input.ketenId, after: { contactId: row.id, wijk: wijk.name, role: input.role, name: input.name } });
+    return row.id;
+  });
+}
+
+export function removeWijkContact(input: { actor: Actor; ketenId: number; contactId: number }): void {
+  const facts = regieFacts(input.ketenId);
+  if (!canEditKetenRoles(input.actor, facts)) throw forbidden("Alleen de regie van de keten past de contactpersonen per wijk aan.");
+  const db = getDb();
+  const c = db.select().from(schema.ketenWijkContacts).where(and(eq(schema.ketenWijkContacts.id, input.contactId), eq(schema.ketenWijkContacts.ketenId, input.ketenId))).get();
+  if (!c) throw notFound("Deze contactpersoon staat niet (meer) bij deze keten.");
+  db.transaction((tx) => {
+    tx.delete(schema.ketenWijkContacts).where(eq(schema.ketenWijkContacts.id, c.id)).run();
+    regieAudit(tx, input.actor, facts, { action: "keten.contact-verwijderd", entityType: "keten", entityId: input.ketenId, before: { contactId: c.id, wijkId: c.wijkId, role: c.role, name: c.name, personId: c.personId } });
   });
 }

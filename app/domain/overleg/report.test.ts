@@ -58,6 +58,19 @@ describe("keten report", () => {
     expect(after.mergedDuplicates).toBe(1);
     // The per-signal list still shows both, the duplicate as "samengevoegd".
     expect(overviewCsv(after, "signalen").split("\r\n").filter((l) => l.includes("Aanmelding Werkom blijft liggen"))).toHaveLength(2);
-    expect(ketenReport({ actor: cm(), slug: "participatie-armoede", filter }).signals.totals.total).toBe(signalOverview({ actor: cm(), filter: { ...filter, keten: "participatie-armoede" } }).totals.total);
+    // The report (page data and its CSV) shows the keten overview's figures, the duplicate counted once.
+    const report = ketenReport({ actor: cm(), slug: "participatie-armoede", filter });
+    const ketenOverview = signalOverview({ actor: cm(), filter: { ...filter, keten: "participatie-armoede" } });
+    expect(report.signals.totals).toEqual(ketenOverview.totals);
+    expect(report.signals.perThema).toEqual(ketenOverview.perThema.filter((t) => t.total > 0));
+    expect(report.signals.perWijk).toEqual(ketenOverview.perWijk.filter((w) => w.total > 0));
+    expect(report.signals.mergedDuplicates).toBe(1);
+    const pct = (x: number | null) => (x === null ? "" : String(x).replace(".", ","));
+    const csv = reportCsv(report).split("\r\n");
+    const t = themaOf(ketenOverview);
+    const w = ketenOverview.perWijk.find((x) => x.slug === "stadsbreed")!;
+    expect(csv).toContain(`signalen;totaal;${ketenOverview.totals.total};${ketenOverview.totals.open};${ketenOverview.totals.overdue};${ketenOverview.totals.answered};${pct(ketenOverview.totals.onTimePct)};`);
+    expect(csv.filter((l) => l.startsWith(`signalen per thema;${t.name};`))).toEqual([`signalen per thema;${t.name};${t.total};${t.open};${t.overdue};${t.answered};${pct(t.onTimePct)};`]);
+    expect(csv.filter((l) => l.startsWith("signalen per wijk;Stadsbreed;"))).toEqual([`signalen per wijk;Stadsbreed;${w.total};${w.open};${w.overdue};${w.answered};${pct(w.onTimePct)};`]);
   });
 });

@@ -6,18 +6,20 @@ import type { SignalStatus } from "~/db/schema";
 import type { Actor } from "../actor.server";
 import { notFound } from "../errors";
 import { signalFacts, signalFactsByIds } from "../facts.server";
-import { canReadSignal, readableSignalCondition, type SignalFacts } from "../policy.server";
+import { regieFacts } from "../overleg/facts.server";
+import { canReadSignal, readableSignalCondition, type RegieFacts, type SignalFacts } from "../policy.server";
 
 export type { Db, Reader, Tx } from "~/db/client.server";
 import type { Reader } from "~/db/client.server";
 
 export type SignalRow = typeof schema.signals.$inferSelect;
-export type LoadedSignal = SignalRow & SignalFacts & { status: SignalStatus };
+/** A signal with its read facts and the regie of its owner keten (who may handle it). */
+export type LoadedSignal = SignalRow & SignalFacts & { status: SignalStatus; ownerRegie: RegieFacts };
 
 export function loadSignal(db: Reader, id: number): LoadedSignal | null {
   const row = db.select().from(schema.signals).where(eq(schema.signals.id, id)).get();
   const facts = row ? signalFacts(id, db) : null;
-  return row && facts ? { ...row, ketenIds: facts.ketenIds, followerIds: facts.followerIds } : null;
+  return row && facts ? { ...row, ketenIds: facts.ketenIds, followerIds: facts.followerIds, ownerRegie: regieFacts(row.ownerKetenId, db) } : null;
 }
 
 /** The signal if the actor may read it; otherwise 404 (a ketenpartner must not learn it exists). */

@@ -6,10 +6,10 @@ import { getDb, schema } from "~/db/client.server";
 import type { SignalStatus } from "~/db/schema";
 import { STATUS_LABELS } from "~/shared/signals";
 import type { Actor } from "../actor.server";
-import { audit } from "../audit.server";
-import { conflict, DomainError, forbidden, notFound } from "../errors";
+import { conflict, DomainError, notFound } from "../errors";
 import { documentReadFacts, proposalFacts } from "../facts.server";
-import { canHandleSignal, canReadDocument, canReadProposal, readableDocumentCondition, readableProposalCondition, readableSignalCondition } from "../policy.server";
+import { assertCanHandleSignal, canReadDocument, canReadProposal, readableDocumentCondition, readableProposalCondition, readableSignalCondition } from "../policy.server";
+import { regieAudit } from "../overleg/regie.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { loadReadableSignal, type Reader } from "./access.server";
 import { signalLink } from "./signals.server";
@@ -122,7 +122,7 @@ export function linkSignal(input: { actor: Actor; id: number; targetType: LinkTa
   const { actor } = input;
   const db = getDb();
   const s = loadReadableSignal(db, actor, input.id);
-  if (!canHandleSignal(actor, s)) throw forbidden("Alleen de regisseur van de eigenaar-keten legt vast waartoe een signaal heeft geleid.");
+  assertCanHandleSignal(actor, s, "Alleen de regisseur van de eigenaar-keten legt vast waartoe een signaal heeft geleid.");
   const target = describeTarget(actor, input.targetType, input.targetId, db);
   // Not readable and not existing look the same, and neither is stored.
   if (!target || !target.visible) throw new DomainError(404, "Dit voorstel of document bestaat niet, of u heeft er geen toegang toe.", { target: "Kies een bestaand voorstel of document." });
@@ -134,7 +134,7 @@ export function linkSignal(input: { actor: Actor; id: number; targetType: LinkTa
   if (dup) throw conflict("Deze koppeling bestaat al.", { target: "Deze koppeling bestaat al." });
   db.transaction((tx) => {
     tx.insert(schema.signalLinks).values({ signalId: s.id, targetType: input.targetType, targetId: input.targetId, createdById: actor.id }).run();
-    audit({ actorId: actor.id, action: "signaal gekoppeld", entityType: "signaal", entityId: s.id, after: { targetType: input.targetType, targetId: input.targetId, title: target.title } }, tx);
+    regieAudit(tx, actor, s.ownerRegie, { action: "signaal gekoppeld", entityType: "signaal", entityId: s.id, after: { targetType: input.targetType, targetId: input.targetId, title: target.title } });
     enqueueSearch(tx, "signal", s.id);
   });
 }
@@ -143,7 +143,7 @@ export function unlinkSignal(input: { actor: Actor; id: number; linkId: number }
   const { actor } = input;
   const db = getDb();
   const s = loadReadableSignal(db, actor, input.id);
-  if (!canHandleSignal(actor, s)) throw forbidden("Alleen de regisseur van de eigenaar-keten kan koppelingen verwijderen.");
+  assertCanHandleSignal(actor, s, "Alleen de regisseur van de eigenaar-keten kan koppelingen verwijderen.");
   const link = db
     .select()
     .from(schema.signalLinks)
@@ -152,7 +152,7 @@ export function unlinkSignal(input: { actor: Actor; id: number; linkId: number }
   if (!link) throw notFound("Deze koppeling bestaat niet (meer).");
   db.transaction((tx) => {
     tx.delete(schema.signalLinks).where(eq(schema.signalLinks.id, link.id)).run();
-    audit({ actorId: actor.id, action: "signaalkoppeling verwijderd", entityType: "signaal", entityId: s.id, before: { targetType: link.targetType, targetId: link.targetId } }, tx);
+    regieAudit(tx, actor, s.ownerRegie, { action: "signaalkoppeling verwijderd", entityType: "signaal", entityId: s.id, before: { targetType: link.targetType, targetId: link.targetId } });
     enqueueSearch(tx, "signal", s.id);
   });
 }

@@ -11,7 +11,8 @@ import { amsterdamDate } from "~/shared/dates";
 import { today } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { badRequest } from "../errors";
-import { canHandleSignal, canRecogniseSignal, isSignalCoOwner, isSignalReporter, readableDocumentCondition } from "../policy.server";
+import { standInKetenIds } from "../overleg/facts.server";
+import { canHandleSignal, canRecogniseSignal, isSignalCoOwner, isSignalReporter, isStandingInForSignal, readableDocumentCondition } from "../policy.server";
 import { loadReadableSignal, readableCondition } from "./access.server";
 import { linkTargetOptions, listLinksOf } from "./links.server";
 import { isOverdue, mergeCandidates, reopenDeadline } from "./signals.server";
@@ -242,6 +243,8 @@ export function getSignalDetail(input: { actor: Actor; id: number }) {
     links: listLinksOf(actor, sig.id, db),
     can: {
       handle: canHandle,
+      /** The deputy handles it as stand-in for the regisseur (shown, and logged in both names). */
+      standIn: isStandingInForSignal(actor, sig),
       ownerTargets,
       reporterTargets,
       lastReopenDay,
@@ -291,9 +294,10 @@ export function signalsForHome(actor: Actor) {
     .filter((r) => OPEN_STATUSES.includes(r.status) || (r.closedAt !== null && amsterdamDate(new Date(r.closedAt)) >= addDays(on, -30)))
     .slice(0, 5);
   let forMe: (ListRow & { isOwner: boolean })[] = [];
-  if (actor.regisseurOfKetenIds.length) {
+  // The deputy regisseur, while set as stand-in, finds the keten's signals here too.
+  const ids = [...new Set([...actor.regisseurOfKetenIds, ...standInKetenIds(actor.id)])];
+  if (ids.length) {
     const db = getDb();
-    const ids = actor.regisseurOfKetenIds;
     forMe = db
       .select({ ...listSelect(), ownerKetenId: s.ownerKetenId })
       .from(s)

@@ -16,7 +16,8 @@ import { DomainError, badRequest, conflict, forbidden, notFound } from "../error
 import { notify } from "../notify.server";
 import { documentReadFacts } from "../facts.server";
 import { assertNoClientData } from "../privacy.server";
-import { canHandleSignal, canReadDocument, canReadSignal, canRecogniseSignal, canReportSignal, isSignalReporter, readableSignalCondition } from "../policy.server";
+import { assertCanHandleSignal, canHandleSignal, canReadDocument, canReadSignal, canRecogniseSignal, canReportSignal, isSignalReporter, readableSignalCondition } from "../policy.server";
+import { regieAudit } from "../overleg/regie.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { loadReadableSignal, loadSignal, type LoadedSignal, type Tx } from "./access.server";
 import { addDays, addWorkingDays } from "~/shared/working-days";
@@ -157,7 +158,7 @@ export function transitionSignal(input: { actor: Actor; id: number; to: SignalSt
   const text = (input.text ?? "").trim();
   if (input.to === "samengevoegd") throw badRequest("Samenvoegen gaat via het formulier 'Samenvoegen met een ander signaal'.");
   const roles = rolesOf(actor, s);
-  if (!roles.length) throw forbidden("Alleen de regisseur van de eigenaar-keten behandelt dit signaal; de melder kan heropenen of informatie geven.");
+  if (!roles.length) assertCanHandleSignal(actor, s, "Alleen de regisseur van de eigenaar-keten behandelt dit signaal; de melder kan heropenen of informatie geven.");
   const role = roles.find((r) => transitionRule(s.status, input.to, r) !== null);
   if (!role) {
     throw conflict(`Een signaal met status "${STATUS_LABELS[s.status]}" kan niet naar "${STATUS_LABELS[input.to]}".`, { to: "Deze statusovergang is niet toegestaan." });
@@ -205,7 +206,7 @@ export function transitionSignal(input: { actor: Actor; id: number; to: SignalSt
       .run();
     if (res.changes !== 1) throw conflict("Het signaal is intussen door iemand anders gewijzigd. Laad de pagina opnieuw.");
     logTransition(tx, s.id, s.status, input.to, actor.id, text, at);
-    audit({ actorId: actor.id, action: `signaal ${STATUS_LABELS[input.to].toLowerCase()}`, entityType: "signaal", entityId: s.id, before: { status: s.status }, after: { status: input.to, ...(text ? { text } : {}) } }, tx);
+    regieAudit(tx, actor, s.ownerRegie, { action: `signaal ${STATUS_LABELS[input.to].toLowerCase()}`, entityType: "signaal", entityId: s.id, before: { status: s.status }, after: { status: input.to, ...(text ? { text } : {}) } });
     enqueueSearch(tx, "signal", s.id);
     const label = STATUS_LABELS[input.to];
     const title = `Signaal #${s.id}: ${label.toLowerCase()}`;
@@ -299,7 +300,7 @@ export function mergeSignals(input: { actor: Actor; duplicateId: number; survivo
   const db = getDb();
   if (input.duplicateId === input.survivorId) throw badRequest("Een signaal kan niet met zichzelf worden samengevoegd.", { survivorId: "Kies een ander signaal." });
   const dup = loadReadableSignal(db, actor, input.duplicateId);
-  if (!canHandleSignal(actor, dup)) throw forbidden("Alleen de regisseur van de eigenaar-keten kan dit signaal samenvoegen.");
+  assertCanHandleSignal(actor, dup, "Alleen de regisseur van de eigenaar-keten kan dit signaal samenvoegen.");
   const survivor = loadSignal(db, input.survivorId);
   if (!survivor || !canReadSignal(actor, survivor)) throw badRequest("Het gekozen signaal bestaat niet.", { survivorId: "Kies een bestaand signaal." });
   if (!transitionRule(dup.status, "samengevoegd", "owner")) {
@@ -349,7 +350,7 @@ export function mergeSignals(input: { actor: Actor; duplicateId: number; survivo
     }
     tx.update(schema.signals).set({ updatedAt: at }).where(eq(schema.signals.id, survivor.id)).run();
 
-    audit({ actorId: actor.id, action: "signaal samengevoegd", entityType: "signaal", entityId: dup.id, before: { status: dup.status }, after: { status: "samengevoegd", mergedIntoId: survivor.id } }, tx);
+    regieAudit(tx, actor, dup.ownerRegie, { action: "signaal samengevoegd", entityType: "signaal", entityId: dup.id, before: { status: dup.status }, after: { status: "samengevoegd", mergedIntoId: survivor.id } });
     enqueueSearch(tx, "signal", dup.id);
     enqueueSearch(tx, "signal", survivor.id);
     notifyFollowers(tx, dup, actor.id, `Signaal #${dup.id}: samengevoegd met #${survivor.id}`, feedback);
@@ -371,14 +372,14 @@ export function transferOwnership(input: { actor: Actor; id: number; ketenId: nu
   const { actor } = input;
   const db = getDb();
   const s = loadReadableSignal(db, actor, input.id);
-  if (!canHandleSignal(actor, s)) throw forbidden("Alleen de regisseur van de eigenaar-keten kan het eigenaarschap overdragen.");
+  assertCanHandleSignal(actor, s, "Alleen de regisseur van de eigenaar-keten kan het eigenaarschap overdragen.");
   if (!isOpenStatus(s.status)) throw conflict("Een afgesloten signaal kan niet meer worden overgedragen.");
   if (input.ketenId === s.ownerKetenId) throw badRequest("Deze keten is al eigenaar.", { ketenId: "Kies een andere keten." });
   if (!s.ketenIds.includes(input.ketenId)) throw badRequest("Kies een van de ketens van dit signaal.", { ketenId: "Kies een van de ketens van dit signaal." });
   const [from, to] = [ketenRows(db, [s.ownerKetenId])[0], ketenRows(db, [input.ketenId])[0]];
   db.transaction((tx) => {
     tx.update(schema.signals).set({ ownerKetenId: input.ketenId, updatedAt: nowIso() }).where(eq(schema.signals.id, s.id)).run();
-    audit({ actorId: actor.id, action: "eigenaar signaal gewijzigd", entityType: "signaal", entityId: s.id, before: { ownerKetenId: s.ownerKetenId }, after: { ownerKetenId: input.ketenId } }, tx);
+    regieAudit(tx, actor, s.ownerRegie, { action: "eigenaar signaal gewijzigd", entityType: "signaal", entityId: s.id, before: { ownerKetenId: s.ownerKetenId }, after: { ownerKetenId: input.ketenId } });
     enqueueSearch(tx, "signal", s.id);
     if (to.regisseurId && to.regisseurId !== actor.id) {
       notify(tx, [to.regisseurId], {
