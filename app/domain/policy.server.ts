@@ -161,6 +161,12 @@ export function canReadProposal(a: Actor, p: ProposalFacts): boolean {
   return isMunicipal(a);
 }
 
+/**
+ * Comments on a proposal are read with the proposal (there are no private comments): whoever
+ * may read the proposal reads all its comments, so this also decides who hears of a new one.
+ */
+export const canReadProposalComments = canReadProposal;
+
 export function canCommentOnProposal(a: Actor, p: ProposalFacts): boolean {
   return p.status === "in_consultatie" && (isInvited(a, p) || canEditDocument(a, p.document));
 }

@@ -8,7 +8,6 @@ import { page, requireActor } from "~/http/request.server";
 import { EmptyState, Notice, formatDate } from "~/components/ui";
 import { CommentItem } from "~/components/consultation/Comments";
 import { PlainText, ProposalHeader } from "~/components/consultation/ui";
-import { verkenningRoundFor } from "~/domain/verkenning/verkenning.server";
 import { VerkenningRound } from "~/components/verkenning/VerkenningSections";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Reactienota: ${data?.nota.proposal.title ?? "voorstel"} · Ketenportaal Zaanstad` }];
@@ -18,11 +17,12 @@ export const loader = page(({ request, params }: LoaderFunctionArgs) => {
   const id = idParam(params, "id", NOT_FOUND_MESSAGE);
   const nota = getReactienota({ actor, id });
   markOpened(actor, id);
-  return { nota, round: verkenningRoundFor({ actor, proposalId: id }) };
+  return { nota };
 });
 
 export default function ReactienotaPagina() {
-  const { nota, round } = useLoaderData<typeof loader>();
+  const { nota } = useLoaderData<typeof loader>();
+  const round = nota.round;
   const p = nota.proposal;
   const t = nota.totals;
   const header = { ...p, timeline: { consultationCloses: p.consultationCloses, effectiveDate: p.effectiveDate } };

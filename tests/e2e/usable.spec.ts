@@ -152,6 +152,24 @@ for (const size of SIZES) {
   });
 }
 
+test.describe("main menu at 1280 px", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("all items, Beheer included, stand on one line", async ({ page, login }) => {
+    await login("beheer@zaanstad.example");
+    const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+    await expect(nav.getByRole("link", { name: "Beheer" })).toBeVisible();
+    const items = nav.locator("ul > li");
+    expect(await items.count()).toBeGreaterThanOrEqual(12);
+    const tops = await items.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(new Set(tops).size, `menu rows (tops ${tops.join(", ")})`).toBe(1);
+    // No item sticks out past the window either.
+    const right = await items.last().evaluate((el) => el.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: "test-results/usable-desktop-1280.png" });
+  });
+});
+
 test.describe("phone menu", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

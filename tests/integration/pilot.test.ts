@@ -6,7 +6,7 @@
 //   and a consultation on the result ran; the general ingangsdatum activates exactly once, also
 //   when the database is reopened (a restart);
 // - "nog niet bekend" dates are announced (in-app and e-mail), the owner is reminded once when
-//   the promised day passes, the timeline shows it overdue, and the .ics has no event for it;
+//   the promised day passes, the timeline shows it overdue, and the .ics cancels its earlier event;
 // - after downtime every place says "van kracht per <ingangsdatum> (verwerkt op <later>)".
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -217,7 +217,7 @@ describe("a pilot becomes regular only after its evaluation and a consultation o
 describe("dates that are not known yet (acceptance 5)", () => {
   let p: { id: number; documentId: number };
 
-  it("announces a date set to nog niet bekend, in-app and by e-mail, and leaves it out of the .ics", async () => {
+  it("announces a date set to nog niet bekend, in-app and by e-mail, and cancels its earlier .ics event", async () => {
     setClock("2026-11-02T09:00:00Z");
     p = prepare("onbekend", { closes: "2026-11-20", decision: "2026-11-27", effective: "2027-03-01", evaluation: "2027-09-01" });
     saveGoals({ actor: actor(REGISSEUR), id: p.id, goals: GOALS.slice(0, 1) });
@@ -236,10 +236,26 @@ describe("dates that are not known yet (acceptance 5)", () => {
     const mail = await smtp.waitFor((m) => m.to.includes(WERKOM) && m.subject.includes("Datum nog niet bekend"));
     expect(mail.text).toContain("nog niet bekend (tot nader orde)");
     expect(mail.text).toContain("uiterlijk 12 november 2026 bekend");
-    const attached = mail.attachments.find((a) => a.contentType.startsWith("text/calendar"))!;
-    expect(attached.content).toContain("Uiterste reactiedatum");
-    expect(attached.content).not.toContain("Ingangsdatum");
-    expect(proposalCalendarFor({ actor: actor(WERKOM), id: p.id }).ics).not.toContain("Ingangsdatum");
+    // The invitation put the ingangsdatum in the agenda; this mail cancels that entry (same
+    // UID, higher SEQUENCE, METHOD:CANCEL), and the download carries it as cancelled too.
+    const unfold = (s: string) => s.replace(/\r\n /g, "");
+    const invitation = db().select().from(schema.emails).all().find((m) => m.to === WERKOM && m.subject.includes("Uitnodiging consultatie") && m.ics?.includes(`kp-voorstel-${p.id}-`))!;
+    expect(unfold(invitation.ics!)).toContain(`UID:kp-voorstel-${p.id}-ingangsdatum@ketenportaal\r\nDTSTAMP:20261102T090000Z\r\nSEQUENCE:0\r\nDTSTART;VALUE=DATE:20270301`);
+    const attached = unfold(mail.attachments.find((a) => a.contentType.startsWith("text/calendar"))!.content);
+    expect(attached).toContain("METHOD:CANCEL\r\n");
+    expect(attached).toContain(`UID:kp-voorstel-${p.id}-ingangsdatum@ketenportaal\r\nDTSTAMP:20261105T090000Z\r\nSEQUENCE:1\r\nDTSTART;VALUE=DATE:20270301`);
+    expect(attached).toContain("STATUS:CANCELLED\r\n");
+    expect(attached).not.toContain("Uiterste reactiedatum");
+    expect(mail.text).toContain("vervalt de eerdere afspraak");
+    const download = unfold(proposalCalendarFor({ actor: actor(WERKOM), id: p.id }).ics);
+    expect(download).toContain("METHOD:PUBLISH\r\n");
+    const [deadline, effective] = download.split("BEGIN:VEVENT").slice(1);
+    expect(deadline).toContain("Uiterste reactiedatum");
+    expect(deadline).not.toContain("STATUS:CANCELLED");
+    expect(effective).toContain(`UID:kp-voorstel-${p.id}-ingangsdatum@ketenportaal\r\n`);
+    expect(effective).toContain("SEQUENCE:1\r\n");
+    expect(effective).toContain("STATUS:CANCELLED\r\n");
+    expect(effective).not.toContain("Ingangsdatum:");
     const t = getTimeline({ actor: actor(WERKOM), id: p.id });
     expect(t.dates.find((d) => d.field === "effectiveDate")).toMatchObject({ value: null, unknown: { knownBy: "2026-11-12", overdue: false } });
     expect(t.changes.at(-1)).toMatchObject({ field: "effectiveDate", oldValue: "2027-03-01", newValue: null, reason: expect.stringContaining("Tot nader orde") });
@@ -258,7 +274,11 @@ describe("dates that are not known yet (acceptance 5)", () => {
     // A new date settles it: no longer unknown, and back in the calendar.
     setDates({ actor: actor(REGISSEUR), id: p.id, dates: { effectiveDate: "2027-04-01" }, reason: "Juridische gevolgen zijn in kaart." });
     expect(getTimeline({ actor: actor(WERKOM), id: p.id }).dates.find((d) => d.field === "effectiveDate")!.unknown).toBeNull();
-    expect(proposalCalendarFor({ actor: actor(WERKOM), id: p.id }).ics).toContain("DTSTART;VALUE=DATE:20270401");
+    const again = proposalCalendarFor({ actor: actor(WERKOM), id: p.id }).ics.replace(/\r\n /g, "");
+    expect(again).toContain("DTSTART;VALUE=DATE:20270401");
+    // Back under the same UID with a still higher SEQUENCE, no longer cancelled.
+    expect(again).toContain(`UID:kp-voorstel-${p.id}-ingangsdatum@ketenportaal\r\nDTSTAMP:20261113T080000Z\r\nSEQUENCE:2\r\n`);
+    expect(again).not.toContain("STATUS:CANCELLED");
   });
 });
 

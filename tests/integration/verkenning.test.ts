@@ -10,7 +10,12 @@ import { openConsultation } from "~/domain/consultation/lifecycle.server";
 import { saveGoals } from "~/domain/consultation/goals.server";
 import { listProposals, setDates, setImpacts, updateDetails, createProposal } from "~/domain/consultation/proposals.server";
 import { getProposalView } from "~/domain/consultation/view.server";
-import { getReactienota } from "~/domain/consultation/reactienota.server";
+import { strFromU8, unzipSync } from "fflate";
+import { PDFParse } from "pdf-parse";
+import { getReactienota, reactienotaHtml } from "~/domain/consultation/reactienota.server";
+import { toDocx } from "~/domain/export/docx.server";
+import { toPdf } from "~/domain/export/pdf.server";
+import { reactienotaExport } from "~/domain/export/sources.server";
 import { PROPOSED_MD, VISIE_MD, WERKAFSPRAKEN_MD, actor, editProposedText, makeDocument, setupWorld } from "~/domain/consultation/test-support.server";
 import { integralOverview } from "~/domain/overview.server";
 import { getIntegralCheck, overrideCheck, recordKetenCheck, setCheckDeadline } from "~/domain/verkenning/check.server";
@@ -132,7 +137,37 @@ describe("1. verkenning before any text", () => {
     const round = verkenningRoundFor({ actor: regisseur, proposalId })!;
     expect(round.summary).toContain("welk budget");
     expect(round.questions.flatMap((q) => q.answers.map((a) => a.organisationName)).sort()).toEqual(["DOCK", "Werkom"]);
-    expect(getReactienota({ actor: regisseur, id: proposalId }).proposal.id).toBe(proposalId);
+    const nota = getReactienota({ actor: regisseur, id: proposalId });
+    expect(nota.proposal.id).toBe(proposalId);
+    // The printable page, Word and PDF all carry the verkenning round before the consultation.
+    const round1 = [
+      "Ronde 1: verkenning",
+      "Wat merkt u van de profielen?",
+      "Wij zien meer verwijzingen zonder overdracht.",
+      "Wat betekent het lagere budget voor u?",
+      "Minder ruimte voor lichte begeleiding.",
+      "Wat we hebben gehoord",
+      "Partners willen eerst weten welk budget bij welke verandering hoort.",
+      "Ronde 2: consultatie",
+    ];
+    const model = reactienotaExport({ actor: regisseur, id: proposalId });
+    const docx = unzipSync(new Uint8Array(await toDocx(model)));
+    const docxText = [...strFromU8(docx["word/document.xml"]).matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("\n");
+    const parser = new PDFParse({ data: new Uint8Array(await toPdf(model)) });
+    const pdfText = (await parser.getText()).text.replace(/\s+/g, " ");
+    await parser.destroy();
+    const html = reactienotaHtml(nota);
+    for (const [name, text] of [["docx", docxText], ["pdf", pdfText], ["html", html]] as const) {
+      let at = -1;
+      for (const line of round1) {
+        const next = text.indexOf(line, at + 1);
+        expect(next, `${name}: "${line}" after the previous part`).toBeGreaterThan(at);
+        at = next;
+      }
+      // Each answer is given with its organisation.
+      expect(text, name).toMatch(/Werkom[^\n]*Wij zien meer verwijzingen zonder overdracht\./);
+      expect(text, name).toMatch(/DOCK[^\n]*Minder ruimte voor lichte begeleiding\./);
+    }
     expect(samenhangFor({ actor: regisseur, proposalId }).linked.map((l) => l.change.key)).toEqual([]); // the verkenning is no longer running
   });
 

@@ -1,8 +1,11 @@
 // The .ics for a proposal: its consultation deadline and its ingangsdatum, as all-day events
-// whose UIDs stay the same when a date moves (calendar apps then update the entry).
-import { and, eq, sql } from "drizzle-orm";
+// whose UIDs stay the same when a date moves (calendar apps then update the entry). An
+// ingangsdatum that was in a calendar and is now "nog niet bekend" is sent as cancelled under
+// the same UID (ics.ts), so it does not linger in anyone's agenda.
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { now } from "~/utils/clock.server";
+import { env } from "~/utils/env.server";
 import { publicUrl } from "../notify.server";
 import type { Actor } from "../actor.server";
 import { notFound } from "../errors";
@@ -21,6 +24,54 @@ function changesOf(proposalId: number, field: string, db: Reader): number {
   );
 }
 
+/** The last ingangsdatum the proposal had, if it has none now (it became "nog niet bekend"). */
+function withdrawnEffectiveDate(p: ProposalDates, db: Reader): string | null {
+  if (p.effectiveDate || p.status === "ingetrokken") return null;
+  const last = db
+    .select({ oldValue: schema.proposalDateChanges.oldValue })
+    .from(schema.proposalDateChanges)
+    .where(and(eq(schema.proposalDateChanges.proposalId, p.id), eq(schema.proposalDateChanges.field, "effectiveDate"), isNotNull(schema.proposalDateChanges.oldValue)))
+    .orderBy(desc(schema.proposalDateChanges.at), desc(schema.proposalDateChanges.id))
+    .get();
+  return last?.oldValue ?? null;
+}
+
+function effectiveDateUid(id: number): string {
+  return `kp-voorstel-${id}-ingangsdatum@ketenportaal`;
+}
+
+/** The cancellation of an ingangsdatum that became unknown: same UID, the next SEQUENCE. */
+function cancelledEffectiveDate(p: ProposalDates, documentTitle: string, db: Reader): CalendarEvent | null {
+  const date = withdrawnEffectiveDate(p, db);
+  if (!date) return null;
+  const url = `${publicUrl()}/wijzigingen/${p.id}`;
+  return {
+    uid: effectiveDateUid(p.id),
+    date,
+    summary: `Vervallen: ingangsdatum ${p.title}`,
+    description: `De ingangsdatum van de wijziging "${p.title}" van ${documentTitle} is nog niet bekend; deze datum vervalt. U krijgt bericht zodra de nieuwe datum bekend is: ${url}`,
+    url,
+    sequence: changesOf(p.id, "effectiveDate", db),
+    cancelled: true,
+  };
+}
+
+function organizer(): { name: string; email: string } {
+  const from = env().MAIL_FROM;
+  const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(from);
+  return m ? { name: m[1] || "Ketenportaal", email: m[2] } : { name: "Ketenportaal", email: from.trim() };
+}
+
+/**
+ * For the mail that says the ingangsdatum is not known yet: a METHOD:CANCEL calendar that takes
+ * the earlier entry out of the recipient's agenda (null when no earlier date was sent).
+ */
+export function proposalCancellation(p: ProposalDates, documentTitle: string, db: Reader = getDb()): string | null {
+  const event = cancelledEffectiveDate(p, documentTitle, db);
+  if (!event) return null;
+  return buildCalendar([event], { now: now(), name: `Ketenportaal: ${p.title}`, method: "CANCEL", organizer: organizer() });
+}
+
 export function proposalCalendar(p: ProposalDates, documentTitle: string, db: Reader = getDb()): string | null {
   const url = `${publicUrl()}/wijzigingen/${p.id}`;
   const events: CalendarEvent[] = [];
@@ -37,7 +88,7 @@ export function proposalCalendar(p: ProposalDates, documentTitle: string, db: Re
   }
   if (p.effectiveDate && !withdrawn) {
     events.push({
-      uid: `kp-voorstel-${p.id}-ingangsdatum@ketenportaal`,
+      uid: effectiveDateUid(p.id),
       date: p.effectiveDate,
       summary: `Ingangsdatum: ${p.title}`,
       description: `Op deze dag gaat de wijziging "${p.title}" van ${documentTitle} in${
@@ -47,8 +98,11 @@ export function proposalCalendar(p: ProposalDates, documentTitle: string, db: Re
       sequence: changesOf(p.id, "effectiveDate", db),
     });
   }
+  const cancelled = cancelledEffectiveDate(p, documentTitle, db);
+  if (cancelled) events.push(cancelled);
   if (!events.length) return null;
-  return buildCalendar(events, { now: now(), name: `Ketenportaal: ${p.title}` });
+  const onlyCancelled = events.every((e) => e.cancelled);
+  return buildCalendar(events, { now: now(), name: `Ketenportaal: ${p.title}`, method: onlyCancelled ? "CANCEL" : "PUBLISH", organizer: organizer() });
 }
 
 /** The calendar file of a proposal the actor may read (404 otherwise, or when it has no dates yet). */

@@ -5,11 +5,12 @@ import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema } from "~/db/client.server";
 import { nowIso, today } from "~/utils/clock.server";
-import type { Actor } from "../actor.server";
+import { loadActor, type Actor } from "../actor.server";
 import { audit } from "../audit.server";
 import { badRequest, conflict, forbidden } from "../errors";
 import { notify } from "../notify.server";
-import { canAnswerComments, canCommentOnProposal } from "../policy.server";
+import { canAnswerComments, canCommentOnProposal, canReadProposalComments } from "../policy.server";
+import { followersOf } from "../follows-store.server";
 import { requireManageable, requireReadable, type Reader } from "./access.server";
 import { locate, makeAnchor, type Located } from "./anchor";
 import { formatIsoDateNl } from "~/shared/dates";
@@ -82,7 +83,23 @@ export function addComment(input: { actor: Actor; id: number; stance: Stance; te
     markResponded(tx, input.actor, row.id);
     enqueueSearch(tx, "comments", row.id);
     audit({ actorId: input.actor.id, action: "proposal.comment", entityType: "proposal", entityId: row.id, after: { commentId: comment.id, stance: input.stance } }, tx);
-    if (row.createdById !== input.actor.id) {
+    // Followers of the proposal hear of the comment too, but only those who may read it (and
+    // notify() checks the link once more); never the commenter. They get the follower's
+    // notice, with e-mail or digest as they chose, instead of the owner's in-app one.
+    const followers = followersOf(tx, "voorstel", row.id).filter((id) => {
+      if (id === input.actor.id) return false;
+      const follower = loadActor(id);
+      return !!follower && canReadProposalComments(follower, p.facts);
+    });
+    if (followers.length) {
+      notify(tx, followers, {
+        kind: "proposal_comment",
+        title: `Nieuwe reactie op ${row.title}`,
+        body: `${input.actor.name} (${input.actor.organisationName}) reageerde op het wijzigingsvoorstel "${row.title}" dat u volgt.`,
+        link: `/wijzigingen/${row.id}#reactie-${comment.id}`,
+      });
+    }
+    if (row.createdById !== input.actor.id && !followers.includes(row.createdById)) {
       notify(tx, [row.createdById], {
         kind: "proposal_comment",
         title: `Nieuwe reactie (${input.stance}) op ${row.title}`,

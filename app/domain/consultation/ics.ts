@@ -1,7 +1,11 @@
 // iCalendar (RFC 5545) for the dates partners must not miss: the consultation deadline and
 // the ingangsdatum. All-day events (VALUE=DATE), CRLF line endings, lines folded at 75
 // octets, stable UIDs so a moved date updates the existing calendar entry (SEQUENCE grows
-// with each recorded change of that date).
+// with each recorded change of that date). A date that was in a calendar and is now "nog niet
+// bekend" goes out once more under its UID, with a higher SEQUENCE and STATUS:CANCELLED, so the
+// calendar app removes the stale entry: as METHOD:CANCEL when the file carries only such
+// cancellations (the mail announcing the unknown date), inside METHOD:PUBLISH when it also
+// carries live dates (the download). One VCALENDAR has one METHOD (RFC 5546).
 
 export type CalendarEvent = {
   uid: string;
@@ -11,6 +15,8 @@ export type CalendarEvent = {
   description: string;
   url?: string;
   sequence?: number;
+  /** The event was published before and is withdrawn now (STATUS:CANCELLED). */
+  cancelled?: boolean;
 };
 
 /**
@@ -56,6 +62,12 @@ export function foldLine(line: string): string {
   return parts.join("\r\n ");
 }
 
+/** A parameter value (RFC 5545 §3.2): quoted, without quotes or control characters inside. */
+function quotedParam(s: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return `"${s.replace(/["\u0000-\u001f\u007f]/g, "")}"`;
+}
+
 const basic = (date: string) => date.replace(/-/g, "");
 
 function nextDay(date: string): string {
@@ -68,13 +80,19 @@ function stamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
-export function buildCalendar(events: CalendarEvent[], opts: { now: Date; name?: string; method?: "PUBLISH" }): string {
+/**
+ * METHOD:CANCEL only carries cancelled events, and RFC 5546 wants an ORGANIZER in each (the
+ * portal's sender address); PUBLISH may carry cancelled events among live ones.
+ */
+export function buildCalendar(events: CalendarEvent[], opts: { now: Date; name?: string; method?: "PUBLISH" | "CANCEL"; organizer?: { name: string; email: string } }): string {
+  const method = opts.method ?? "PUBLISH";
+  if (method === "CANCEL" && events.some((e) => !e.cancelled)) throw new Error("A METHOD:CANCEL calendar carries cancelled events only.");
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Ketenportaal Zaanstad//Consultatie//NL",
     "CALSCALE:GREGORIAN",
-    `METHOD:${opts.method ?? "PUBLISH"}`,
+    `METHOD:${method}`,
   ];
   if (opts.name) lines.push(`X-WR-CALNAME:${escapeIcsText(opts.name)}`);
   for (const e of events) {
@@ -89,6 +107,8 @@ export function buildCalendar(events: CalendarEvent[], opts: { now: Date; name?:
       `DESCRIPTION:${escapeIcsText(e.description)}`,
     );
     if (e.url) lines.push(`URL:${icsValue(e.url)}`);
+    if (e.cancelled) lines.push("STATUS:CANCELLED");
+    if (method === "CANCEL" && opts.organizer) lines.push(`ORGANIZER;CN=${quotedParam(opts.organizer.name)}:mailto:${icsValue(opts.organizer.email)}`);
     lines.push("TRANSP:TRANSPARENT", "END:VEVENT");
   }
   lines.push("END:VCALENDAR");

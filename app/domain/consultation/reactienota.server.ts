@@ -1,12 +1,15 @@
 // The reactienota: every comment, who made it, the answer (overgenomen / deels / niet), the
-// explanation and what changed in the text. Shown as a page and exported as one printable,
-// self-contained HTML file (all user text escaped).
+// explanation and what changed in the text; for a proposal that came from a verkenning, first
+// that round (questions, answers per organisation, what we heard). Shown as a page and exported
+// as one printable, self-contained HTML file (all user text escaped), Word and PDF, all from
+// this one object so they agree.
 import { eq } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { nowIso } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { requireReadable } from "./access.server";
 import { listComments, type CommentView } from "./comments.server";
+import { verkenningRoundFor, type VerkenningRound } from "../verkenning/verkenning.server";
 import { formatIsoDateNl } from "~/shared/dates";
 import { plural } from "~/shared/plural";
 import { ANSWER_LABELS, STANCE_LABELS, STATUS_LABELS, type ProposalStatus } from "~/shared/proposals";
@@ -26,6 +29,8 @@ export type Reactienota = {
     decisionNote: string;
     effectiveDate: string | null;
   };
+  /** The verkenning the proposal came from, when the reader may read it; null otherwise. */
+  round: VerkenningRound | null;
   comments: CommentView[];
   totals: { comments: number; answered: number; overgenomen: number; deels_overgenomen: number; niet_overgenomen: number };
   complete: boolean;
@@ -55,6 +60,7 @@ export function getReactienota(input: { actor: Actor; id: number }): Reactienota
       decisionNote: row.decisionNote,
       effectiveDate: row.effectiveDate,
     },
+    round: verkenningRoundFor({ actor: input.actor, proposalId: row.id }),
     comments,
     totals: {
       comments: comments.length,
@@ -79,6 +85,27 @@ function paragraphs(text: string): string {
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
     .join("");
+}
+
+function roundHtml(round: VerkenningRound): string {
+  const answers = round.questions.reduce((n, q) => n + q.answers.length, 0);
+  const questions = round.questions
+    .map((q, i) => {
+      const list = q.answers.length
+        ? `<ul>${q.answers.map((a) => `<li><strong>${escapeHtml(a.organisationName)}</strong> <span class="meta">(${escapeHtml(a.authorName)}, ${escapeHtml(formatIsoDateNl(a.createdAt))})</span>${paragraphs(a.text)}</li>`).join("")}</ul>`
+        : `<p class="meta">Geen antwoorden op deze vraag.</p>`;
+      return `<h3>Vraag ${i + 1}: ${escapeHtml(q.text)}</h3>\n${list}`;
+    })
+    .join("\n");
+  return `<section class="round" id="ronde-1">
+<h2>Ronde 1: verkenning</h2>
+<p>${escapeHtml(round.title)}, van ${escapeHtml(formatIsoDateNl(round.startedOn))} tot en met ${escapeHtml(formatIsoDateNl(round.reactionDeadline))}: ${plural(round.questions.length, "open vraag", "open vragen")}, ${plural(answers, "antwoord", "antwoorden")}.</p>
+${paragraphs(round.problem)}
+${questions}
+<h3>Wat we hebben gehoord</h3>
+${round.summary ? paragraphs(round.summary) : "<p>Er is geen samenvatting geschreven.</p>"}
+</section>
+<h2 id="ronde-2">Ronde 2: consultatie</h2>`;
 }
 
 export function reactienotaHtml(nota: Reactienota): string {
@@ -121,6 +148,7 @@ blockquote { border-left: 4px solid #6b7177; margin: .5rem 0; padding: .1rem .8r
 <p class="voorbeeld">Ketenportaal Zaanstad · voorbeeldinhoud: illustratieve tekst, geen officieel beleid.</p>
 <h1>Reactienota: ${escapeHtml(p.title)}</h1>
 <p>Wijzigingsvoorstel voor <strong>${escapeHtml(p.documentTitle)}</strong> · status: ${escapeHtml(p.statusLabel)}</p>
+${nota.round ? roundHtml(nota.round) : ""}
 <p>Consultatie van ${escapeHtml(formatIsoDateNl(p.consultationOpens))} tot en met ${escapeHtml(formatIsoDateNl(p.consultationCloses))}. ${plural(t.comments, "reactie", "reacties")}, waarvan ${t.overgenomen} overgenomen, ${t.deels_overgenomen} deels overgenomen en ${t.niet_overgenomen} niet overgenomen${
     nota.complete ? "" : `; ${t.comments - t.answered} nog niet beantwoord`
   }.</p>

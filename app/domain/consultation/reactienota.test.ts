@@ -19,6 +19,7 @@ function nota(answeredAt: string, createdAt: string): Reactienota {
       decisionNote: "",
       effectiveDate: null,
     },
+    round: null,
     comments: [
       {
         id: 7,

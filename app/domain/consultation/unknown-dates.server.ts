@@ -18,7 +18,7 @@ import { UNKNOWABLE_FIELDS, UNKNOWN_DATE_TEXT } from "~/shared/pilot";
 import { DATE_LABELS, DATE_SHORT_LABELS, isDateField, isMovable, type DateField } from "~/shared/proposal-dates";
 import { STATUS_LABELS } from "~/shared/proposals";
 import { requireManageable, type Reader, type Tx } from "./access.server";
-import { proposalCalendar } from "./calendar.server";
+import { proposalCalendar, proposalCancellation } from "./calendar.server";
 import { audienceOf } from "./invitations.server";
 import { claimRun } from "./runs.server";
 
@@ -56,9 +56,11 @@ export function markDateUnknown(input: { actor: Actor; id: number; field: string
     notify(tx, audienceOf(row, tx), {
       kind: "proposal_date_change",
       title: `Datum nog niet bekend: ${row.title}`,
-      body: `De ${DATE_SHORT_LABELS[field]} van het wijzigingsvoorstel "${row.title}" voor ${p.document.title} is ${UNKNOWN_DATE_TEXT}. Eerder was dat ${formatIsoDateNl(row[field])}.\n\nReden: ${input.reason.trim()}\n\nDe nieuwe datum is uiterlijk ${formatIsoDateNl(input.knownBy)} bekend; u krijgt dan bericht. Tot die tijd staat deze datum niet meer in de agenda-bijlage.`,
+      body: `De ${DATE_SHORT_LABELS[field]} van het wijzigingsvoorstel "${row.title}" voor ${p.document.title} is ${UNKNOWN_DATE_TEXT}. Eerder was dat ${formatIsoDateNl(row[field])}.\n\nReden: ${input.reason.trim()}\n\nDe nieuwe datum is uiterlijk ${formatIsoDateNl(input.knownBy)} bekend; u krijgt dan bericht. Tot die tijd staat deze datum niet meer in de agenda-bijlage.${field === "effectiveDate" && row.effectiveDate ? " Met de agenda-bijlage vervalt de eerdere afspraak voor deze datum in uw agenda." : ""}`,
       link: `/wijzigingen/${row.id}/tijdlijn`,
-      ics: proposalCalendar(updated, p.document.title, tx) ?? undefined,
+      // The earlier ingangsdatum was in the invitation's calendar file: cancel that entry. Other
+      // dates have no calendar entry; their mail carries the calendar as it stands.
+      ics: (field === "effectiveDate" ? proposalCancellation(updated, p.document.title, tx) : proposalCalendar(updated, p.document.title, tx)) ?? undefined,
     });
   });
 }

@@ -9,6 +9,8 @@ import { requireReadable } from "../consultation/access.server";
 import { getRedline } from "../consultation/view.server";
 import { getReactienota } from "../consultation/reactienota.server";
 import { ANSWER_LABELS, STANCE_LABELS } from "~/shared/proposals";
+import { formatIsoDateNl } from "~/shared/dates";
+import { plural } from "~/shared/plural";
 import { notFound } from "../errors";
 import { blocksFromLexical, fileSlug, plain, type ExportBlock, type ExportModel } from "./model";
 
@@ -60,6 +62,27 @@ export function reactienotaExport(input: { actor: Actor; id: number }): ExportMo
   const nota = getReactienota(input);
   const blocks: ExportBlock[] = [];
   const t = nota.totals;
+  const round = nota.round;
+  if (round) {
+    const answers = round.questions.reduce((n, q) => n + q.answers.length, 0);
+    blocks.push(plain("heading", "h2", "Ronde 1: verkenning"));
+    blocks.push(
+      plain(
+        "paragraph",
+        "p",
+        `${round.title}, van ${formatIsoDateNl(round.startedOn)} tot en met ${formatIsoDateNl(round.reactionDeadline)}: ${plural(round.questions.length, "open vraag", "open vragen")}, ${plural(answers, "antwoord", "antwoorden")}.`,
+      ),
+    );
+    if (round.problem) blocks.push(plain("paragraph", "p", round.problem));
+    round.questions.forEach((q, i) => {
+      blocks.push(plain("heading", "h3", `Vraag ${i + 1}: ${q.text}`));
+      if (!q.answers.length) blocks.push(plain("paragraph", "p", "Geen antwoorden op deze vraag."));
+      for (const a of q.answers) blocks.push(plain("listitem", "ul", `${a.organisationName} (${a.authorName}, ${formatIsoDateNl(a.createdAt)}): ${a.text}`));
+    });
+    blocks.push(plain("heading", "h3", "Wat we hebben gehoord"));
+    blocks.push(plain("paragraph", "p", round.summary || "Er is geen samenvatting geschreven."));
+    blocks.push(plain("heading", "h2", "Ronde 2: consultatie"));
+  }
   blocks.push(plain("paragraph", "p", `${t.comments} reacties, ${t.answered} beantwoord: ${t.overgenomen} overgenomen, ${t.deels_overgenomen} deels overgenomen, ${t.niet_overgenomen} niet overgenomen.`));
   if (nota.proposal.decidedAt) {
     blocks.push(plain("paragraph", "p", `Besluit op ${nota.proposal.decidedAt.slice(0, 10)}${nota.proposal.decidedByName ? ` door ${nota.proposal.decidedByName}` : ""}. ${nota.proposal.decisionNote}`.trim()));

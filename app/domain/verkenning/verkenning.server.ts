@@ -295,6 +295,10 @@ export function documentsForConversion(actor: Actor, id: number) {
 // ------------------------------------------------------------------ the first round in the reactienota
 
 /** The verkenning a proposal came from, as its first round, if this reader may read it. */
+/** The verkenning round of a proposal that came from one, as the reactienota shows it. */
+export type VerkenningRound = NonNullable<ReturnType<typeof verkenningRoundFor>>;
+
+/** The verkenning a proposal came from, if the actor may read it (the reactienota's first round). */
 export function verkenningRoundFor(input: { actor: Actor; proposalId: number }) {
   const db = getDb();
   const row = db.select({ id: V.id }).from(V).where(and(eq(V.proposalId, input.proposalId), readableVerkenningCondition(input.actor))).get();
