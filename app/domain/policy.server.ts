@@ -410,6 +410,17 @@ export function canReadRegister(a: Actor, r: RegisterFacts): boolean {
   return canEditRegister(a, r) || r.deputyId === a.id || a.memberKetenIds.includes(r.ketenId);
 }
 
+/**
+ * Setting up an overleg (name, kind, chair, rhythm, members): the keten's regisseur, the deputy
+ * while stand-in, the chair, or a beheerder; ordinary members run meetings but not the overleg.
+ */
+export function canManageOverleg(a: Actor, o: RegieFacts & { chairId: number | null }): boolean {
+  return actsAsRegisseur(a, o) || o.chairId === a.id || has(a, "beheerder");
+}
+
+/** A new overleg in a keten: its regie (regisseur, stand-in) or a beheerder. */
+export const canCreateOverleg = (a: Actor, r: RegieFacts) => actsAsRegisseur(a, r) || has(a, "beheerder");
+
 /** The regie of the keten (regisseur or deputy as stand-in) sets the roles table and the stand-in. */
 export const canEditKetenRoles = (a: Actor, r: RegieFacts) => actsAsRegisseur(a, r) || has(a, "beheerder");
 /** Switching the stand-in on or off: the regisseur (or a beheerder), never the deputy. */
@@ -433,6 +444,13 @@ export function readableOverlegCondition(a: Actor): SQL {
   const o = schema.overleggen;
   return sql`(${editableOverlegCondition(a)} or ${deputyCondition(a, sql`${o.ketenId}`)} or ${inList(sql`${o.ketenId}`, a.memberKetenIds)}
     or exists (select 1 from overleg_organisations oo where oo.overleg_id = ${o.id} and oo.organisation_id = ${a.organisationId}))`;
+}
+
+/** canManageOverleg as a WHERE condition on `overleggen`. */
+export function manageableOverlegCondition(a: Actor): SQL {
+  const o = schema.overleggen;
+  if (has(a, "beheerder")) return TRUE;
+  return sql`(${regieCondition(a, sql`${o.ketenId}`)} or ${o.chairId} = ${a.id})`;
 }
 
 /** canEditRegister as a condition on a keten id column (register items, the register page). */

@@ -29,11 +29,13 @@ export const action = formAction({
 });
 
 export default function Overleg() {
-  const { overleg, keten, chair, members, meetings, decisions, actions, canEdit } = useLoaderData<typeof loader>();
+  const { overleg, keten, chair, members, meetings, decisions, actions, canEdit, canManage } = useLoaderData<typeof loader>();
   const { formError, fieldErrors } = refusalFor(useActionData<typeof action>());
   return (
     <div>
-      <PageHeader title={overleg.name} lead={overleg.description} />
+      <PageHeader title={overleg.name} lead={overleg.description}>
+        {canManage ? <Link to={`/overleg/${overleg.id}/instellingen`}>Instellingen en leden</Link> : null}
+      </PageHeader>
       <dl className="facts">
         <dt>Soort</dt>
         <dd>{overleg.kindLabel}</dd>

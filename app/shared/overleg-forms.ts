@@ -1,7 +1,7 @@
 // Form schemas for overleg (issue 19): meetings, agenda, decisions, actions, the register,
 // the roles table and the stand-in. Shared by the browser (limits) and the actions.
 import { z } from "zod";
-import { ACTION_STATUSES, REGISTER_PRIORITIES, REGISTER_SOURCES, REGISTER_STATUSES } from "~/db/enums";
+import { ACTION_STATUSES, OVERLEG_KINDS, REGISTER_PRIORITIES, REGISTER_SOURCES, REGISTER_STATUSES } from "~/db/enums";
 import { idField, optionalText, required } from "./schemas";
 import { AGENDA_TARGET_KINDS } from "./overleg";
 
@@ -60,5 +60,24 @@ export const regieIntentSchemas = {
     "contact-toevoegen": z.object({ wijkId: idField("wijk"), role: required("Rol", 200), name: required("Naam", 200) }),
     "contact-verwijderen": z.object({ contactId: idField("contactpersoon") }),
   };
+
+const overlegFields = {
+  name: required("Naam", 200),
+  kind: z.enum(OVERLEG_KINDS, { errorMap: () => ({ message: "Kies een soort overleg." }) }),
+  rhythm: optionalText("Ritme", 200),
+  description: optionalText("Omschrijving", 1000),
+};
+
+/** "Nieuw overleg" on /overleg (keyed by intent). */
+export const newOverlegSchemas = { nieuw: z.object({ ketenId: idField("keten"), ...overlegFields, chairId: optionalId("voorzitter") }) };
+
+/** The settings of one overleg on /overleg/:id/instellingen (keyed by intent). */
+export const overlegSettingsSchemas = {
+  instellingen: z.object({ ...overlegFields, chairId: optionalId("voorzitter") }),
+  "persoon-toevoegen": z.object({ personId: idField("persoon") }),
+  "persoon-verwijderen": z.object({ personId: idField("persoon") }),
+  "organisatie-toevoegen": z.object({ organisationId: idField("organisatie") }),
+  "organisatie-verwijderen": z.object({ organisationId: idField("organisatie") }),
+};
 
 export const agendaFromSignalSchema = z.object({ meetingId: idField("bijeenkomst"), signalId: idField("signaal") });

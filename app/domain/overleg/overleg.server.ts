@@ -8,7 +8,7 @@ import { ACTION_STATUS_LABELS, OPEN_ACTION_STATUSES, OVERLEG_KIND_LABELS, roomOf
 import { today } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { DomainError, forbidden, notFound } from "../errors";
-import { canEditOverleg, canReadOverleg, isStandingIn, readableOverlegCondition, type OverlegFacts } from "../policy.server";
+import { canEditOverleg, canManageOverleg, canReadOverleg, isStandingIn, readableOverlegCondition, type OverlegFacts } from "../policy.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { overlegFacts } from "./facts.server";
 import { assertNoClientData, regieAudit } from "./regie.server";
@@ -125,6 +125,7 @@ export function overlegPage(input: { actor: Actor; id: number }) {
     decisions: decisionsOf(overleg.id),
     actions: actionsWhere(eq(schema.actions.overlegId, overleg.id)),
     canEdit: canEditOverleg(input.actor, facts),
+    canManage: canManageOverleg(input.actor, facts),
   };
 }
 

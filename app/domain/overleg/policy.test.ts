@@ -1,4 +1,4 @@
-// The overleg and verbeterregister read rules exist as functions and as SQL conditions in
+// The overleg and verbeterregister read/edit/manage rules exist as functions and as SQL conditions in
 // policy.server.ts; they must agree for every demo account and every row, with the deputy
 // regisseur both off and on as stand-in.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,10 +9,12 @@ import { seedDemoIfEmpty } from "~/domain/seed/index.server";
 import {
   canEditOverleg,
   canEditRegister,
+  canManageOverleg,
   canReadOverleg,
   canReadRegister,
   editableOverlegCondition,
   editableRegisterCondition,
+  manageableOverlegCondition,
   readableOverlegCondition,
   readableRegisterCondition,
 } from "../policy.server";
@@ -36,12 +38,15 @@ function compare() {
   const facts = overlegFactsByIds(overlegIds);
   const items = db.select({ id: schema.registerItems.id, ketenId: schema.registerItems.ketenId }).from(schema.registerItems).all();
   const sizes = new Set<string>();
+  const manageSizes = new Set<number>();
   for (const a of accounts) {
     const read = new Set(db.select({ id: schema.overleggen.id }).from(schema.overleggen).where(readableOverlegCondition(a)).all().map((r) => r.id));
     const edit = new Set(db.select({ id: schema.overleggen.id }).from(schema.overleggen).where(editableOverlegCondition(a)).all().map((r) => r.id));
+    const manage = new Set(db.select({ id: schema.overleggen.id }).from(schema.overleggen).where(manageableOverlegCondition(a)).all().map((r) => r.id));
     for (const id of overlegIds) {
       expect(read.has(id), `${a.email} reads overleg ${id}`).toBe(canReadOverleg(a, facts.get(id)!));
       expect(edit.has(id), `${a.email} edits overleg ${id}`).toBe(canEditOverleg(a, facts.get(id)!));
+      expect(manage.has(id), `${a.email} manages overleg ${id}`).toBe(canManageOverleg(a, facts.get(id)!));
     }
     const readItems = new Set(db.select({ id: schema.registerItems.id }).from(schema.registerItems).where(readableRegisterCondition(a)).all().map((r) => r.id));
     const editItems = new Set(db.select({ id: schema.registerItems.id }).from(schema.registerItems).where(editableRegisterCondition(a)).all().map((r) => r.id));
@@ -50,10 +55,13 @@ function compare() {
       expect(readItems.has(i.id), `${a.email} reads register item ${i.id}`).toBe(canReadRegister(a, f));
       expect(editItems.has(i.id), `${a.email} edits register item ${i.id}`).toBe(canEditRegister(a, f));
     }
+    manageSizes.add(manage.size);
     sizes.add(`${read.size}/${edit.size}/${readItems.size}/${editItems.size}`);
   }
   // The demo has rows that only some accounts may read or edit.
   expect(sizes.size).toBeGreaterThan(2);
+  // Managing an overleg is narrower than editing it: some accounts manage none, some several.
+  expect(manageSizes.size).toBeGreaterThan(1);
 }
 
 describe("overleg and verbeterregister: the function and the SQL condition agree", () => {
