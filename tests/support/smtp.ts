@@ -33,6 +33,12 @@ export async function startSmtp(): Promise<MailCatcher> {
         .catch(callback);
     },
   });
+  // A portal stopped by a test in the middle of a delivery resets its connection. Without a
+  // listener smtp-server's "error" event is an uncaught exception that fails whichever test runs.
+  server.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "ECONNRESET" || e.code === "EPIPE") return;
+    console.warn(`smtp catcher: ${e.message}`);
+  });
   const port = await new Promise<number>((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const address = server.server.address();
