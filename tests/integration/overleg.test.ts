@@ -13,7 +13,8 @@ import { loadActorByEmail, type Actor } from "~/domain/actor.server";
 import { reportSignal } from "~/domain/signals/signals.server";
 import { sendAgenda, sendMinutes } from "~/domain/overleg/mail.server";
 import { addAction, addAgendaItem, createMeeting, meetingPage, moveMeeting, overlegPage, recordDecision, setActionStatus } from "~/domain/overleg/overleg.server";
-import { registerPage } from "~/domain/overleg/register.server";
+import { registerPage, updateRegisterItem } from "~/domain/overleg/register.server";
+import { REGISTER_PRIORITY_LABELS, REGISTER_STATUS_LABELS } from "~/shared/overleg";
 import { setStandIn } from "~/domain/overleg/regie.server";
 import { runOverlegSchedule } from "~/domain/overleg/scheduled.server";
 
@@ -154,6 +155,36 @@ describe("signals that do not go stale (acceptance 3)", () => {
     closeDb();
     runOverlegSchedule(addWorkingDays(due, 5));
     expect(notices("signal_escalation", link).map((n) => n.personId)).toEqual([who("contractmanager@zaanstad.example").id]);
+  });
+});
+
+describe("the verbeterregister: the EKO's priority and the OKO's progress (acceptance 4)", () => {
+  it("records priority, status, the OKO action and the outcome; readers see them and cannot change them", () => {
+    const slug = "participatie-armoede";
+    const page = registerPage({ actor: who(REGISSEUR), slug });
+    const item = page.items.at(-1)!;
+    const okoAction = Number(page.actionOptions[0].value);
+    // The EKO (here its chair, the regisseur) sets the priority…
+    updateRegisterItem({ actor: who(REGISSEUR), slug, itemId: item.id, priority: "hoog", status: "geprioriteerd", outcome: "" });
+    // …an OKO member (Werkom) reports progress, linked to the OKO action that carries it out.
+    updateRegisterItem({ actor: who("werkom@werkom.example"), slug, itemId: item.id, priority: "hoog", status: "in_uitvoering", okoActionId: okoAction, outcome: "Werkom belt het wijkteam voor een terugverwijzing." });
+    // A reader from a keten organisation sees both sides, and may not change them.
+    const seen = registerPage({ actor: who("naleving@zaanstad.example"), slug }).items.find((i) => i.id === item.id)!;
+    expect(seen.priorityLabel).toBe(REGISTER_PRIORITY_LABELS.hoog);
+    expect(seen.statusLabel).toBe(REGISTER_STATUS_LABELS.in_uitvoering);
+    expect(seen.okoAction?.id).toBe(okoAction);
+    expect(seen.outcome).toBe("Werkom belt het wijkteam voor een terugverwijzing.");
+    expect(() => updateRegisterItem({ actor: who("naleving@zaanstad.example"), slug, itemId: item.id, status: "vervallen", outcome: "" })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => updateRegisterItem({ actor: who("aanbieder@zorgvoorbeeld.example"), slug, itemId: item.id, status: "vervallen", outcome: "" })).toThrow(expect.objectContaining({ status: 404 }));
+    // An action of another overleg than the OKO is refused in Dutch; the saved state stays.
+    const ekoAction = getDb().select({ id: schema.actions.id }).from(schema.actions).innerJoin(schema.overleggen, eq(schema.actions.overlegId, schema.overleggen.id)).where(eq(schema.overleggen.kind, "eko")).get();
+    expect(ekoAction).toBeDefined();
+    expect(() => updateRegisterItem({ actor: who(REGISSEUR), slug, itemId: item.id, priority: "laag", status: "afgerond", okoActionId: ekoAction!.id, outcome: "" })).toThrow(expect.objectContaining({ status: 400 }));
+    const after = registerPage({ actor: who(REGISSEUR), slug }).items.find((i) => i.id === item.id)!;
+    expect(after.status).toBe("in_uitvoering");
+    expect(after.priority).toBe("hoog");
+    const audit = getDb().select().from(schema.auditLog).where(and(eq(schema.auditLog.entityType, "register_item"), eq(schema.auditLog.entityId, String(item.id)))).all();
+    expect(audit.map((a) => a.actorId)).toEqual(expect.arrayContaining([who(REGISSEUR).id, who("werkom@werkom.example").id]));
   });
 });
 
