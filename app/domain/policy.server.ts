@@ -380,8 +380,8 @@ export function readableSignalCondition(a: Actor): SQL {
 
 export type RegieFacts = { ketenId: number; deputyId: number | null; standIn: boolean };
 export type OverlegFacts = RegieFacts & { chairId: number | null; personIds: number[]; organisationIds: number[] };
-/** For a register item: the people who are member or chair of any overleg of its keten. */
-export type RegisterFacts = RegieFacts & { overlegPersonIds: number[] };
+/** For a register item: the people who are member or chair of any overleg of its keten, and of its EKO. */
+export type RegisterFacts = RegieFacts & { overlegPersonIds: number[]; ekoPersonIds: number[] };
 
 /** The regisseur of the keten, or the deputy while set as stand-in. */
 export function actsAsRegisseur(a: Actor, r: RegieFacts): boolean {
@@ -404,6 +404,11 @@ export function canReadOverleg(a: Actor, o: OverlegFacts): boolean {
 
 export function canEditRegister(a: Actor, r: RegisterFacts): boolean {
   return actsAsRegisseur(a, r) || r.overlegPersonIds.includes(a.id);
+}
+
+/** The priority of a verbeterpunt is the EKO's call: its chair and members, and the regisseur. */
+export function canPrioritiseRegister(a: Actor, r: RegisterFacts): boolean {
+  return actsAsRegisseur(a, r) || r.ekoPersonIds.includes(a.id);
 }
 
 export function canReadRegister(a: Actor, r: RegisterFacts): boolean {

@@ -38,7 +38,7 @@ export const action = formAction({
 });
 
 export default function Verbeterregister() {
-  const { keten, items, canEdit, actionOptions } = useLoaderData<typeof loader>();
+  const { keten, items, canEdit, canPrioritise, actionOptions } = useLoaderData<typeof loader>();
   const { formError, fieldErrors } = refusalFor(useActionData<typeof action>());
   return (
     <div>
@@ -51,7 +51,7 @@ export default function Verbeterregister() {
         </Link>
       </PageHeader>
       <FormError message={formError} />
-      <RegisterTable items={items} canEdit={canEdit} actionOptions={actionOptions} />
+      <RegisterTable items={items} canEdit={canEdit} canPrioritise={canPrioritise} actionOptions={actionOptions} />
       {canEdit ? (
         <section aria-labelledby="kop-nieuw-punt">
           <h2 id="kop-nieuw-punt">Verbeterpunt inbrengen</h2>

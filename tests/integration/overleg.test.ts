@@ -168,6 +168,18 @@ describe("the verbeterregister: the EKO's priority and the OKO's progress (accep
     updateRegisterItem({ actor: who(REGISSEUR), slug, itemId: item.id, priority: "hoog", status: "geprioriteerd", outcome: "" });
     // …an OKO member (Werkom) reports progress, linked to the OKO action that carries it out.
     updateRegisterItem({ actor: who("werkom@werkom.example"), slug, itemId: item.id, priority: "hoog", status: "in_uitvoering", okoActionId: okoAction, outcome: "Werkom belt het wijkteam voor een terugverwijzing." });
+    // The priority stays the EKO's: an OKO-only member who leaves it out keeps it, one who
+    // changes it is refused and nothing is saved; an EKO member may change it.
+    updateRegisterItem({ actor: who("werkom@werkom.example"), slug, itemId: item.id, status: "in_uitvoering", okoActionId: okoAction, outcome: "Werkom belt het wijkteam voor een terugverwijzing." });
+    expect(registerPage({ actor: who(REGISSEUR), slug }).items.find((i) => i.id === item.id)!.priority).toBe("hoog");
+    expect(() => updateRegisterItem({ actor: who("werkom@werkom.example"), slug, itemId: item.id, priority: "laag", status: "afgerond", outcome: "Klaar" })).toThrow(
+      expect.objectContaining({ status: 403, message: expect.stringContaining("EKO") }),
+    );
+    const werkomView = registerPage({ actor: who("werkom@werkom.example"), slug });
+    expect(werkomView.canEdit).toBe(true);
+    expect(werkomView.canPrioritise).toBe(false);
+    expect(werkomView.items.find((i) => i.id === item.id)!.status).toBe("in_uitvoering");
+    expect(registerPage({ actor: who("teamleider@smd.example"), slug }).canPrioritise).toBe(true);
     // A reader from a keten organisation sees both sides, and may not change them.
     const seen = registerPage({ actor: who("naleving@zaanstad.example"), slug }).items.find((i) => i.id === item.id)!;
     expect(seen.priorityLabel).toBe(REGISTER_PRIORITY_LABELS.hoog);

@@ -17,7 +17,18 @@ type Item = {
 };
 
 /** The verbeterregister: the EKO's priority and the OKO's progress, side by side for both. */
-export function RegisterTable({ items, canEdit, actionOptions }: { items: Item[]; canEdit: boolean; actionOptions: { value: string; label: string }[] }) {
+export function RegisterTable({
+  items,
+  canEdit,
+  canPrioritise,
+  actionOptions,
+}: {
+  items: Item[];
+  canEdit: boolean;
+  /** Only the EKO (and the regisseur) sets the priority; the OKO's form leaves it out. */
+  canPrioritise: boolean;
+  actionOptions: { value: string; label: string }[];
+}) {
   if (!items.length) return <EmptyState>Het verbeterregister is nog leeg.</EmptyState>;
   return (
     <ul className="register">
@@ -52,15 +63,21 @@ export function RegisterTable({ items, canEdit, actionOptions }: { items: Item[]
                 <Csrf />
                 <input type="hidden" name="intent" value="bijwerken" />
                 <input type="hidden" name="itemId" value={i.id} />
-                <label htmlFor={`prio-${i.id}`}>Prioriteit</label>
-                <select id={`prio-${i.id}`} name="priority" defaultValue={i.priority ?? ""}>
-                  <option value="">Nog niet bepaald</option>
-                  {Object.entries(REGISTER_PRIORITY_LABELS).map(([k, v]) => (
-                    <option key={k} value={k}>
-                      {v}
-                    </option>
-                  ))}
-                </select>
+                {canPrioritise ? (
+                  <>
+                    <label htmlFor={`prio-${i.id}`}>Prioriteit</label>
+                    <select id={`prio-${i.id}`} name="priority" defaultValue={i.priority ?? ""}>
+                      <option value="">Nog niet bepaald</option>
+                      {Object.entries(REGISTER_PRIORITY_LABELS).map(([k, v]) => (
+                        <option key={k} value={k}>
+                          {v}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                ) : (
+                  <p className="hint">De prioriteit stelt het EKO vast: {i.priorityLabel.toLowerCase()}.</p>
+                )}
                 <label htmlFor={`status-${i.id}`}>Status</label>
                 <select id={`status-${i.id}`} name="status" defaultValue={i.status}>
                   {Object.entries(REGISTER_STATUS_LABELS).map(([k, v]) => (

@@ -41,9 +41,18 @@ export function overlegFactsByIds(ids: readonly number[], db: Reader = getDb()):
 export const overlegFacts = (id: number, db: Reader = getDb()) => overlegFactsByIds([id], db).get(id) ?? null;
 
 export function registerFacts(ketenId: number, db: Reader = getDb()): RegisterFacts {
-  const overleggen = db.select({ id: schema.overleggen.id, chairId: schema.overleggen.chairId }).from(schema.overleggen).where(eq(schema.overleggen.ketenId, ketenId)).all();
+  const overleggen = db
+    .select({ id: schema.overleggen.id, chairId: schema.overleggen.chairId, kind: schema.overleggen.kind })
+    .from(schema.overleggen)
+    .where(eq(schema.overleggen.ketenId, ketenId))
+    .all();
   const ids = overleggen.map((o) => o.id);
-  const members = ids.length ? db.select({ id: schema.overlegPeople.personId }).from(schema.overlegPeople).where(inArray(schema.overlegPeople.overlegId, ids)).all() : [];
-  const overlegPersonIds = [...new Set([...overleggen.map((o) => o.chairId).filter((x): x is number => x != null), ...members.map((m) => m.id)])];
-  return { ...regieFacts(ketenId, db), overlegPersonIds };
+  const members = ids.length
+    ? db.select({ id: schema.overlegPeople.personId, overlegId: schema.overlegPeople.overlegId }).from(schema.overlegPeople).where(inArray(schema.overlegPeople.overlegId, ids)).all()
+    : [];
+  const peopleOf = (list: typeof overleggen) => {
+    const own = new Set(list.map((o) => o.id));
+    return [...new Set([...list.map((o) => o.chairId).filter((x): x is number => x != null), ...members.filter((m) => own.has(m.overlegId)).map((m) => m.id)])];
+  };
+  return { ...regieFacts(ketenId, db), overlegPersonIds: peopleOf(overleggen), ekoPersonIds: peopleOf(overleggen.filter((o) => o.kind === "eko")) };
 }

@@ -6,7 +6,7 @@ import { getDb, schema } from "~/db/client.server";
 import { nowIso } from "~/utils/clock.server";
 import type { Actor } from "../actor.server";
 import { DomainError, forbidden, notFound } from "../errors";
-import { canEditRegister, canReadRegister, readableRegisterCondition } from "../policy.server";
+import { canEditRegister, canPrioritiseRegister, canReadRegister, readableRegisterCondition } from "../policy.server";
 import { ACTION_STATUS_LABELS, REGISTER_PRIORITY_LABELS, REGISTER_SOURCE_LABELS, REGISTER_STATUS_LABELS, type RegisterPriority, type RegisterSource, type RegisterStatus } from "~/shared/overleg";
 import { enqueueSearch } from "../search-outbox.server";
 import { registerFacts } from "./facts.server";
@@ -59,6 +59,7 @@ export function registerPage(input: { actor: Actor; slug: string }) {
     }),
     actionOptions: okoActions.filter((a) => a.overlegKind === "oko").map((a) => ({ value: String(a.id), label: a.title })),
     canEdit: canEditRegister(input.actor, facts),
+    canPrioritise: canPrioritiseRegister(input.actor, facts),
   };
 }
 
@@ -88,7 +89,14 @@ export function updateRegisterItem(input: { actor: Actor; slug: string; itemId: 
     const a = db.select({ ketenId: schema.overleggen.ketenId, kind: schema.overleggen.kind }).from(schema.actions).innerJoin(schema.overleggen, eq(schema.actions.overlegId, schema.overleggen.id)).where(eq(schema.actions.id, input.okoActionId)).get();
     if (!a || a.ketenId !== keten.id || a.kind !== "oko") throw new DomainError(400, "Kies een actie van het OKO van deze keten.", { okoActionId: "Kies een actie van het OKO van deze keten." });
   }
-  const after = { priority: input.priority ?? null, status: input.status, okoActionId: input.okoActionId ?? null, outcome: input.outcome };
+  // The priority is the EKO's: others keep it as it is (their form has no priority field);
+  // a priority sent by someone else that differs from the saved one is refused, saving nothing.
+  const mayPrioritise = canPrioritiseRegister(input.actor, facts);
+  if (!mayPrioritise && input.priority !== undefined && input.priority !== item.priority) {
+    throw forbidden("Alleen het EKO van deze keten en de ketenregisseur stellen de prioriteit vast.");
+  }
+  const priority = mayPrioritise ? (input.priority ?? null) : item.priority;
+  const after = { priority, status: input.status, okoActionId: input.okoActionId ?? null, outcome: input.outcome };
   db.transaction((tx) => {
     tx.update(schema.registerItems).set({ ...after, updatedAt: nowIso() }).where(eq(schema.registerItems.id, item.id)).run();
     regieAudit(tx, input.actor, facts, { action: "register.bijgewerkt", entityType: "register_item", entityId: item.id, before: { priority: item.priority, status: item.status, okoActionId: item.okoActionId, outcome: item.outcome }, after });

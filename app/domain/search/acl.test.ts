@@ -87,7 +87,7 @@ describe("ACL translation equals the policy (exhaustive synthetic check)", () =>
         for (const deputyId of [null, ME, 101])
           for (const standIn of [false, true])
             for (const overlegPersonIds of [[], [ME], [103]]) {
-              const f = { ketenId, deputyId, standIn, overlegPersonIds };
+              const f = { ketenId, deputyId, standIn, overlegPersonIds, ekoPersonIds: [] as number[] };
               expect(canSee(p, visibilityForRegister(f)), JSON.stringify({ a, f })).toBe(canReadRegister(a, f));
               n++;
             }
