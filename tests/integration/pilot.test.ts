@@ -16,7 +16,7 @@ import { setClock } from "~/utils/clock.server";
 import { DomainError } from "~/domain/errors";
 import { addComment, answerComment, listComments } from "~/domain/consultation/comments.server";
 import { concludeGoals, goalsWithEvaluation, saveGoals, submitGoalEvaluation } from "~/domain/consultation/goals.server";
-import { closeConsultation, decide, openConsultation } from "~/domain/consultation/lifecycle.server";
+import { closeConsultation, decide, openConsultation, withdraw } from "~/domain/consultation/lifecycle.server";
 import { passIntegralCheck } from "~/domain/verkenning/test-support.server";
 import { addResultReaction, openResultConsultation, requestPilotEvaluations, setPilot } from "~/domain/consultation/pilot.server";
 import { createProposal, setDates, setImpacts, updateDetails } from "~/domain/consultation/proposals.server";
@@ -299,4 +299,33 @@ describe("one reading of when after a catch-up", () => {
     expect(getProposalView({ actor: actor(WERKOM), id: p.id }).proposal.inForce).toBe(wording);
     expect(getTimeline({ actor: actor(WERKOM), id: p.id }).proposal.inForce).toBe(wording);
    }, 90_000);
+});
+
+describe("a withdrawn proposal leaves no dates in anyone's agenda", () => {
+  it("mails a METHOD:CANCEL for its deadline and ingangsdatum, and the download cancels them too", async () => {
+    setClock("2026-11-02T09:00:00Z");
+    const p = prepare("ingetrokken-agenda", { closes: "2026-11-20", decision: "2026-11-27", effective: "2027-04-01", evaluation: "2027-10-01" });
+    saveGoals({ actor: actor(REGISSEUR), id: p.id, goals: GOALS.slice(0, 1) });
+    passIntegralCheck(p.id);
+    openConsultation({ actor: actor(REGISSEUR), id: p.id });
+    await deliver();
+    const unfold = (s: string) => s.replace(/\r\n /g, "");
+    const invitation = db().select().from(schema.emails).all().find((m) => m.to === WERKOM && m.ics?.includes(`kp-voorstel-${p.id}-`))!;
+    expect(unfold(invitation.ics!)).toContain(`UID:kp-voorstel-${p.id}-consultatie-sluit@ketenportaal\r\nDTSTAMP:20261102T090000Z\r\nSEQUENCE:0`);
+
+    setClock("2026-11-06T09:00:00Z");
+    withdraw({ actor: actor(REGISSEUR), id: p.id, note: "De werkgroep kiest eerst voor een verkenning met de aanbieders." });
+    await deliver();
+    const mail = await smtp.waitFor((m) => m.to.includes(WERKOM) && m.subject.includes("Ingetrokken") && m.text.includes("werkgroep kiest"));
+    const attached = unfold(mail.attachments.find((a) => a.contentType.startsWith("text/calendar"))!.content);
+    expect(attached).toContain("METHOD:CANCEL\r\n");
+    expect(attached).toContain(`UID:kp-voorstel-${p.id}-consultatie-sluit@ketenportaal\r\nDTSTAMP:20261106T090000Z\r\nSEQUENCE:1\r\nDTSTART;VALUE=DATE:20261120`);
+    expect(attached).toContain(`UID:kp-voorstel-${p.id}-ingangsdatum@ketenportaal\r\nDTSTAMP:20261106T090000Z\r\nSEQUENCE:1\r\nDTSTART;VALUE=DATE:20270401`);
+    expect(attached.match(/STATUS:CANCELLED\r\n/g)).toHaveLength(2);
+    expect(attached).toContain("ORGANIZER");
+    const download = unfold(proposalCalendarFor({ actor: actor(WERKOM), id: p.id }).ics);
+    expect(download).toContain("METHOD:CANCEL\r\n");
+    expect(download).not.toContain("Ingangsdatum:");
+    expect(download.match(/STATUS:CANCELLED\r\n/g)).toHaveLength(2);
+  }, 90_000);
 });

@@ -27,13 +27,22 @@ function changesOf(proposalId: number, field: string, db: Reader): number {
 /** The last ingangsdatum the proposal had, if it has none now (it became "nog niet bekend"). */
 function withdrawnEffectiveDate(p: ProposalDates, db: Reader): string | null {
   if (p.effectiveDate || p.status === "ingetrokken") return null;
+  return lastEffectiveDate(p.id, db);
+}
+
+/** The most recent ingangsdatum recorded in the date history (the one earlier files carried). */
+function lastEffectiveDate(proposalId: number, db: Reader): string | null {
   const last = db
     .select({ oldValue: schema.proposalDateChanges.oldValue })
     .from(schema.proposalDateChanges)
-    .where(and(eq(schema.proposalDateChanges.proposalId, p.id), eq(schema.proposalDateChanges.field, "effectiveDate"), isNotNull(schema.proposalDateChanges.oldValue)))
+    .where(and(eq(schema.proposalDateChanges.proposalId, proposalId), eq(schema.proposalDateChanges.field, "effectiveDate"), isNotNull(schema.proposalDateChanges.oldValue)))
     .orderBy(desc(schema.proposalDateChanges.at), desc(schema.proposalDateChanges.id))
     .get();
   return last?.oldValue ?? null;
+}
+
+function consultationUid(id: number): string {
+  return `kp-voorstel-${id}-consultatie-sluit@ketenportaal`;
 }
 
 function effectiveDateUid(id: number): string {
@@ -72,13 +81,52 @@ export function proposalCancellation(p: ProposalDates, documentTitle: string, db
   return buildCalendar([event], { now: now(), name: `Ketenportaal: ${p.title}`, method: "CANCEL", organizer: organizer() });
 }
 
+/**
+ * For a withdrawn proposal: a METHOD:CANCEL calendar that takes its consultation deadline and
+ * its ingangsdatum out of the recipient's agenda (same UIDs, the next SEQUENCE). Dates that
+ * were never sent are cancelled too; a calendar app ignores a CANCEL for a UID it does not
+ * know. Null when the proposal had no dates.
+ */
+export function proposalWithdrawal(p: ProposalDates, documentTitle: string, db: Reader = getDb()): string | null {
+  const url = `${publicUrl()}/wijzigingen/${p.id}`;
+  const events: CalendarEvent[] = [];
+  const why = `Het wijzigingsvoorstel "${p.title}" voor ${documentTitle} is ingetrokken; deze datum vervalt. De geldende tekst blijft ongewijzigd: ${url}`;
+  if (p.consultationCloses) {
+    events.push({
+      uid: consultationUid(p.id),
+      date: p.consultationCloses,
+      summary: `Vervallen: uiterste reactiedatum ${p.title}`,
+      description: why,
+      url,
+      sequence: changesOf(p.id, "consultationCloses", db) + 1,
+      cancelled: true,
+    });
+  }
+  const effective = p.effectiveDate ?? lastEffectiveDate(p.id, db);
+  if (effective) {
+    events.push({
+      uid: effectiveDateUid(p.id),
+      date: effective,
+      summary: `Vervallen: ingangsdatum ${p.title}`,
+      description: why,
+      url,
+      sequence: changesOf(p.id, "effectiveDate", db) + 1,
+      cancelled: true,
+    });
+  }
+  if (!events.length) return null;
+  return buildCalendar(events, { now: now(), name: `Ketenportaal: ${p.title}`, method: "CANCEL", organizer: organizer() });
+}
+
 export function proposalCalendar(p: ProposalDates, documentTitle: string, db: Reader = getDb()): string | null {
   const url = `${publicUrl()}/wijzigingen/${p.id}`;
   const events: CalendarEvent[] = [];
   const withdrawn = p.status === "ingetrokken";
+  // A withdrawn proposal's file cancels what earlier files put in the agenda.
+  if (withdrawn) return proposalWithdrawal(p, documentTitle, db);
   if (p.consultationCloses && (p.status === "concept" || p.status === "in_consultatie")) {
     events.push({
-      uid: `kp-voorstel-${p.id}-consultatie-sluit@ketenportaal`,
+      uid: consultationUid(p.id),
       date: p.consultationCloses,
       summary: `Uiterste reactiedatum: ${p.title}`,
       description: `Laatste dag om te reageren op het wijzigingsvoorstel "${p.title}" voor ${documentTitle}. Reageren kan in Ketenportaal: ${url}`,

@@ -11,7 +11,7 @@ import { notify } from "../notify.server";
 import { followersOf } from "../follows-store.server";
 import { enqueueSearch } from "../search-outbox.server";
 import { requireManageable, type ProposalRow, type Tx } from "./access.server";
-import { proposalCalendar } from "./calendar.server";
+import { proposalCalendar, proposalWithdrawal } from "./calendar.server";
 import { formatIsoDateNl } from "~/shared/dates";
 import { DATE_LABELS, timelineErrors, type DateField } from "~/shared/proposal-dates";
 import { audienceOf } from "./invitations.server";
@@ -239,6 +239,8 @@ export function withdraw(input: { actor: Actor; id: number; note: string }): voi
         title: `Ingetrokken: ${row.title}`,
         body: `Het wijzigingsvoorstel "${row.title}" voor ${p.document.title} is ingetrokken. De geldende tekst blijft ongewijzigd.\n\nReden: ${input.note}`,
         link: `/wijzigingen/${row.id}`,
+        // Takes its dates out of the agendas the invitation put them in (decision 720).
+        ics: proposalWithdrawal(row, p.document.title, tx) ?? undefined,
       });
     }
   });
