@@ -73,6 +73,7 @@ const KIND_WEIGHT_SQL = `(CASE
   WHEN e.kind = 'voorstel' AND e.key LIKE '%#tijdlijn' THEN 0.6
   WHEN e.kind = 'voorstel' THEN 1.0
   WHEN e.kind = 'reactie' THEN 0.8
+  WHEN e.kind = 'opmerking' THEN 0.8
   WHEN e.kind = 'signaal' THEN 0.8
   ELSE 0.9 END)`;
 /** Fewer hits than this for a question of several words: rank on any of its words instead. */
