@@ -271,6 +271,18 @@ export class Fts5Provider implements SearchProvider {
     return (this.db().prepare("SELECT count(*) AS n FROM search_entries").get() as { n: number }).n;
   }
 
+  async indexVersion(): Promise<number | null> {
+    const row = this.db().prepare("SELECT value FROM search_meta WHERE key = 'index_version'").get() as { value: string } | undefined;
+    const n = row ? Number(row.value) : NaN;
+    return Number.isInteger(n) ? n : null;
+  }
+
+  async setIndexVersion(version: number): Promise<void> {
+    this.db()
+      .prepare("INSERT INTO search_meta (key, value) VALUES ('index_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(String(version));
+  }
+
   async health(): Promise<ProviderHealth> {
     try {
       const db = this.db();

@@ -128,6 +128,10 @@ export interface SearchProvider {
   setSynonyms(groups: string[][]): Promise<void>;
   /** Number of entries in the index. */
   count(): Promise<number>;
+  /** The SEARCH_INDEX_VERSION the index was last fully built with; null when none is stored. */
+  indexVersion(): Promise<number | null>;
+  /** Store the version a full rebuild has just produced. */
+  setIndexVersion(version: number): Promise<void>;
 }
 
 export const HL_START = "\u0002";
