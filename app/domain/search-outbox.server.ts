@@ -4,7 +4,7 @@ import { singleton } from "~/utils/singleton.server";
 type Writer = Pick<ReturnType<typeof getDb>, "insert">;
 
 /** Built-in types, then the added sources of app/domain/search/source-registry.server.ts. */
-export type SearchEntityType = "document" | "draft" | "proposal" | "signal" | "person" | "organisation" | "comments" | "decision" | "register_item" | "opdracht" | "verkenning" | "meeting" | "action";
+export type SearchEntityType = "document" | "draft" | "proposal" | "signal" | "person" | "organisation" | "comments" | "decision" | "register_item" | "opdracht" | "verkenning" | "meeting" | "action" | "draft_comments";
 
 type Listener = () => void;
 const listeners = () => singleton<Set<Listener>>("search-outbox-listeners", () => new Set());

@@ -11,6 +11,7 @@ import type { Actor } from "../actor.server";
 import { audit } from "../audit.server";
 import { badRequest, conflict, notFound } from "../errors";
 import { notify } from "../notify.server";
+import { enqueueSearch } from "../search-outbox.server";
 import { canCommentOnDraft, canReadDraftComments } from "../policy.server";
 import { assertNoClientData } from "../privacy.server";
 import { RoomText, type PassageState } from "./anchors.server";
@@ -115,6 +116,7 @@ export function addDraftComment(input: { actor: Actor; documentId: number; quote
       .get();
     audit({ actorId: input.actor.id, action: "document.draft_comment", entityType: "document", entityId: doc.id, after: { commentId: row.id } }, tx);
     notifyMentions(tx, input.actor, doc, row.id, input.text);
+    enqueueSearch(tx, "draft_comments", doc.id);
     return { commentId: row.id };
   });
 }
@@ -155,6 +157,7 @@ export function replyToDraftComment(input: { actor: Actor; documentId: number; c
       email: false,
     });
     notifyMentions(tx, input.actor, doc, c.id, input.text);
+    enqueueSearch(tx, "draft_comments", doc.id);
   });
 }
 
@@ -174,5 +177,6 @@ export function setDraftCommentResolved(input: { actor: Actor; documentId: numbe
       { actorId: input.actor.id, action: input.resolved ? "document.draft_comment.resolve" : "document.draft_comment.reopen", entityType: "document", entityId: doc.id, after: { commentId: c.id } },
       tx,
     );
+    enqueueSearch(tx, "draft_comments", doc.id);
   });
 }

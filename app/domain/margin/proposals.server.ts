@@ -12,6 +12,7 @@ import type { Actor } from "../actor.server";
 import { audit } from "../audit.server";
 import { badRequest, conflict, forbidden } from "../errors";
 import { notify } from "../notify.server";
+import { enqueueSearch } from "../search-outbox.server";
 import { canAnswerComments, canReplyOnProposal } from "../policy.server";
 import { assertNoClientData } from "../privacy.server";
 import { requireManageable, requireReadable } from "../consultation/access.server";
@@ -77,6 +78,8 @@ export function replyToProposalComment(input: { actor: Actor; id: number; commen
       body: `${input.actor.name} (${input.actor.organisationName}) noemde u in een draad bij een reactie op het wijzigingsvoorstel.`,
       link,
     });
+    // The thread is part of the comment's search entry (comments:<proposal id>).
+    enqueueSearch(tx, "comments", p.row.id);
   });
 }
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { loadActor, type Actor } from "~/domain/actor.server";
-import { canReadDraft, canReadOpdracht, canReadOverleg, canReadProposal, canReadPublished, canReadRegister, canReadSignal, canReadVerkenning, type OverlegFacts, type ProposalFacts, type SignalFacts, type VerkenningFacts } from "~/domain/policy.server";
+import { canReadDraft, canReadDraftComments, canReadOpdracht, canReadOverleg, canReadProposal, canReadPublished, canReadRegister, canReadSignal, canReadVerkenning, type OverlegFacts, type ProposalFacts, type SignalFacts, type VerkenningFacts } from "~/domain/policy.server";
 import { verkenningFacts } from "~/domain/facts.server";
 import { overlegFacts, registerFacts } from "~/domain/overleg/facts.server";
 import { opdrachtFacts } from "~/domain/opdrachten/facts.server";
@@ -15,7 +15,8 @@ import type { OrganisationKind, Role } from "~/db/schema";
 import { canSee, principalsFor, visibilityForDraft, visibilityForOverleg, visibilityForProposal, visibilityForRegister, visibilityForPublished, visibilityForSignal, visibilityForVerkenning } from "./acl.server";
 import { Fts5Provider } from "./fts5.server";
 import { reindexSearch } from "./indexer.server";
-import { allEntityRefs, databaseSource, documentFacts, entityKey, loadEntity, proposalFacts, signalFacts } from "./sources.server";
+import { allEntityRefs, databaseSource, documentFacts, entityKey, entityTypes, loadEntity, proposalFacts, signalFacts } from "./sources.server";
+import { SEARCH_KINDS } from "./types";
 
 // ------------------------------------------------------------------ 1. exhaustive, synthetic
 
@@ -125,6 +126,8 @@ describe("ACL translation equals the policy (exhaustive synthetic check)", () =>
       const p = principalsFor(a);
       for (const ketenId of DOC_KETENS) {
         expect(canSee(p, visibilityForDraft({ ketenId })), JSON.stringify({ a, ketenId })).toBe(canReadDraft(a, { ketenId }));
+        // Margin comments on a draft carry the draft's tokens (margin/search.server.ts).
+        expect(canSee(p, visibilityForDraft({ ketenId })), JSON.stringify({ a, ketenId })).toBe(canReadDraftComments(a, { ketenId }));
         expect(canSee(p, visibilityForPublished())).toBe(canReadPublished(a, { ketenId }));
         n++;
       }
@@ -254,6 +257,10 @@ describe("ACL on the seeded demo world, through the FTS5 index", () => {
           ok = canReadOverleg(a, overlegFacts(x.overlegId, db)!);
           break;
         }
+        case "draft_comments":
+          // Margin comments on a draft: whoever reads the draft (decision 111).
+          ok = canReadDraftComments(a, { ketenId: documentFacts(db, ref.id)!.ketenId });
+          break;
         case "person":
         case "organisation":
           ok = true;
@@ -290,7 +297,17 @@ describe("ACL on the seeded demo world, through the FTS5 index", () => {
     expect(accounts.length).toBeGreaterThanOrEqual(17);
     const types = new Set(allEntityRefs(getDb()).map((r) => r.type));
     // The demo seed of the documents, consultation and signals features fills the rest.
-    for (const t of ["document", "draft", "proposal", "signal", "person", "organisation", "comments", "decision", "register_item", "opdracht", "verkenning", "meeting", "action"]) expect(types).toContain(t);
+    for (const t of ["document", "draft", "proposal", "signal", "person", "organisation", "comments", "decision", "register_item", "opdracht", "verkenning", "meeting", "action", "draft_comments"]) expect(types).toContain(t);
+    // Every type search knows (built-in loaders and ADDED_SOURCES) is in this world, so the
+    // next test checks it; a source added without seeded content fails here.
+    expect([...types].sort()).toEqual(entityTypes().sort());
+  });
+
+  it("every kind in the “soort” facet comes from an entity in this world, so the ACL check covers it", () => {
+    const db = getDb();
+    const kinds = new Set(allEntityRefs(db).flatMap((ref) => loadEntity(db, ref).map((e) => e.kind)));
+    // A kind added to SEARCH_KINDS without seeded content (and so without an ACL check) fails here.
+    expect([...kinds].sort()).toEqual([...SEARCH_KINDS].sort());
   });
 
   it("each account finds exactly the entities the policy lets it read (and the counts agree)", async () => {

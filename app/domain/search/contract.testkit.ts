@@ -55,6 +55,15 @@ export function providerContract(label: string, make: (source: EntrySource) => P
       expect(await provider.count()).toBe(ALL.length);
     });
 
+    it("stores the index version with the index (the start-up rebuild compares it)", async () => {
+      await provider.setIndexVersion(41);
+      expect(await provider.indexVersion()).toBe(41);
+      await provider.setIndexVersion(42);
+      expect(await provider.indexVersion()).toBe(42);
+      // The version is not an entry: it is never counted or found.
+      expect(await provider.count()).toBe(ALL.length);
+    });
+
     describe("Dutch queries return the expected passage in the top 3", () => {
       it.each(DUTCH_QUERY_CASES)("$query ($why)", async ({ query, expect: expected }) => {
         const r = await provider.search(query, { principals: EDITOR_PRINCIPALS, limit: 10 });

@@ -73,6 +73,7 @@ const KIND_WEIGHT_SQL = `(CASE
   WHEN e.kind = 'voorstel' AND e.key LIKE '%#tijdlijn' THEN 0.6
   WHEN e.kind = 'voorstel' THEN 1.0
   WHEN e.kind = 'reactie' THEN 0.8
+  WHEN e.kind = 'opmerking' THEN 0.8
   WHEN e.kind = 'signaal' THEN 0.8
   ELSE 0.9 END)`;
 /** Fewer hits than this for a question of several words: rank on any of its words instead. */
@@ -329,6 +330,18 @@ export class Fts5Provider implements SearchProvider {
 
   async count(): Promise<number> {
     return (this.db().prepare("SELECT count(*) AS n FROM search_entries").get() as { n: number }).n;
+  }
+
+  async indexVersion(): Promise<number | null> {
+    const row = this.db().prepare("SELECT value FROM search_meta WHERE key = 'index_version'").get() as { value: string } | undefined;
+    const n = row ? Number(row.value) : NaN;
+    return Number.isInteger(n) ? n : null;
+  }
+
+  async setIndexVersion(version: number): Promise<void> {
+    this.db()
+      .prepare("INSERT INTO search_meta (key, value) VALUES ('index_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(String(version));
   }
 
   async health(): Promise<ProviderHealth> {

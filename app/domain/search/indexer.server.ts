@@ -3,6 +3,7 @@
 import { asc, inArray, lt, lte, sql } from "drizzle-orm";
 import { getDb, schema } from "~/db/client.server";
 import { singleton } from "~/utils/singleton.server";
+import { SEARCH_INDEX_VERSION } from "./index-version";
 import { getSearchProvider } from "./provider.server";
 import { allEntityRefs, dependents, entityKey, isEntityType, loadEntity, type EntityRef } from "./sources.server";
 import type { ReindexProgress, SearchEntry, SearchProvider } from "./types";
@@ -126,18 +127,32 @@ export async function reindexSearch(opts: { onProgress?: (p: ReindexProgress) =>
   await provider.init();
   const maxRow = db.select({ id: sql<number | null>`max(${schema.searchOutbox.id})` }).from(schema.searchOutbox).get();
   const result = await provider.reindexAll(opts.onProgress);
+  // Only after a complete rebuild: an interrupted one leaves the old number, and the next start tries again.
+  await provider.setIndexVersion(SEARCH_INDEX_VERSION);
   if (maxRow?.id != null) {
     db.delete(schema.searchOutbox).where(lte(schema.searchOutbox.id, maxRow.id)).run();
   }
   return result;
 }
 
-/** On start: an empty index next to a database with content (new install, new engine) is rebuilt. */
+/**
+ * On start: the index is rebuilt when it is empty next to a database with content (new
+ * install, new engine), or when it was built by another SEARCH_INDEX_VERSION (an upgrade that
+ * changed what is indexed or the ACL tokens). Returns whether it rebuilt.
+ */
 export async function ensureIndexed(log: (m: string) => void = () => {}, provider: SearchProvider = getSearchProvider()): Promise<boolean> {
   await provider.init();
-  if ((await provider.count()) > 0) return false;
-  if (allEntityRefs(getDb()).length === 0) return false;
-  log(`Zoekindex (${provider.name}) is leeg: opnieuw opbouwen uit de database...`);
+  const version = await provider.indexVersion();
+  if (version === SEARCH_INDEX_VERSION) {
+    if ((await provider.count()) > 0 || allEntityRefs(getDb()).length === 0) return false;
+    log(`Zoekindex (${provider.name}) is leeg: opnieuw opbouwen uit de database...`);
+  } else if ((await provider.count()) === 0 && allEntityRefs(getDb()).length === 0) {
+    // Nothing to index yet: the empty index is of the current version.
+    await provider.setIndexVersion(SEARCH_INDEX_VERSION);
+    return false;
+  } else {
+    log(`Zoekindex (${provider.name}) heeft versie ${version ?? "onbekend"}, deze versie van het portaal gebruikt ${SEARCH_INDEX_VERSION}: opnieuw opbouwen uit de database...`);
+  }
   const r = await reindexSearch({ provider });
   log(`Zoekindex opgebouwd: ${r.entries} items.`);
   return true;

@@ -20,6 +20,7 @@ export const KIND_LABELS: Record<SearchKind, string> = {
   verkenning: "Verkenning (vragen vooraf)",
   bijeenkomst: "Bijeenkomst van een overleg",
   actie: "Actie uit een overleg",
+  opmerking: "Opmerking in de kantlijn van een concept",
 };
 
 export const FACET_LABELS: Record<FacetName, string> = {

@@ -197,6 +197,25 @@ export class MeiliProvider implements SearchProvider {
     return stats.numberOfDocuments;
   }
 
+  /** The version lives in a one-document index next to the main one, outside search and the swap. */
+  private metaUid(): string {
+    return `${this.uid}_meta`;
+  }
+
+  async indexVersion(): Promise<number | null> {
+    try {
+      const doc = await this.client.index<{ id: string; version: number }>(this.metaUid()).getDocument("version");
+      return Number.isInteger(doc.version) ? doc.version : null;
+    } catch {
+      // No meta index or no version document yet: an index from before the version check.
+      return null;
+    }
+  }
+
+  async setIndexVersion(version: number): Promise<void> {
+    await this.client.index(this.metaUid()).addDocuments([{ id: "version", version }], { primaryKey: "id" }).waitTask();
+  }
+
   async health(): Promise<ProviderHealth> {
     try {
       await this.client.health();

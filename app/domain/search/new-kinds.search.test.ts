@@ -1,12 +1,15 @@
 // Issue 15: verkenningen, meetings (with their agenda) and actions become searchable as they
 // arrive, through the same outbox and ACL tokens, and only for those who may read them.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { proposalFacts } from "~/domain/facts.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, schema } from "~/db/client.server";
 import { loadActorByEmail, type Actor } from "~/domain/actor.server";
 import { overlegFacts } from "~/domain/overleg/facts.server";
 import { addAction, addAgendaItem, createMeeting, setActionStatus } from "~/domain/overleg/overleg.server";
-import { canEditOverleg, canReadOverleg } from "~/domain/policy.server";
+import { addDraftComment, replyToDraftComment, setDraftCommentResolved } from "~/domain/margin/drafts.server";
+import { replyToProposalComment } from "~/domain/margin/proposals.server";
+import { canEditOverleg, canReadDraftComments, canReadOverleg, canReadProposal } from "~/domain/policy.server";
 import { seedDemoIfEmpty } from "~/domain/seed/index.server";
 import { closeVerkenning, startVerkenning, writeSummary } from "~/domain/verkenning/verkenning.server";
 import { principalsFor } from "./acl.server";
@@ -96,5 +99,61 @@ describe("new content types in search", () => {
     const action = (await provider.search("loketbezetting", { principals: principalsFor(asked), limit: 20 })).hits.find((h) => h.entityKey === `action:${actionId}`)!;
     expect(action.url).toBe(`/overleg/${overleg.id}#actie-${actionId}`);
     expect(action.excerpt).toContain("Gereed");
+  });
+});
+
+describe("margin comments in search", () => {
+  const outboxFor = (type: string) => getDb().select().from(schema.searchOutbox).where(eq(schema.searchOutbox.entityType, type)).all();
+
+  it("a margin comment on a draft, its replies and its resolving are findable for the draft's readers only", async () => {
+    const db = getDb();
+    const doc = db.select({ id: schema.documents.id, slug: schema.documents.slug, ketenId: schema.documents.ketenId }).from(schema.documents).where(eq(schema.documents.slug, "werkafspraken-wmo-keten")).get()!;
+    const wmo = loadActorByEmail("regisseur.wmo@zaanstad.example")!;
+    const contractmanager = loadActorByEmail("contractmanager@zaanstad.example")!;
+    expect(canReadDraftComments(wmo, doc)).toBe(true);
+    expect(canReadDraftComments(asked, doc)).toBe(false);
+    await drainAll(provider);
+
+    const { commentId } = addDraftComment({ actor: wmo, documentId: doc.id, quote: "De opgaveregisseur Wmo beheert dit document.", text: "Vervanging regelen via de kwartiermakerspool." });
+    // The outbox row was written with the comment (same transaction): it is there before any drain.
+    expect(outboxFor("draft_comments").map((r) => r.entityId)).toContain(String(doc.id));
+    await drainAll(provider);
+    const key = `draft_comments:${doc.id}`;
+    expect(await keys(wmo, "kwartiermakerspool")).toEqual([key]);
+    expect(await keys(asked, "kwartiermakerspool")).toEqual([]);
+    expect(await keys(outsider, "kwartiermakerspool")).toEqual([]);
+    const hit = (await provider.search("kwartiermakerspool", { principals: principalsFor(wmo), limit: 5 })).hits[0]!;
+    expect(hit.kind).toBe("opmerking");
+    expect(hit.url).toBe(`/documenten/${doc.slug}/bewerken#opmerking-${commentId}`);
+
+    replyToDraftComment({ actor: contractmanager, documentId: doc.id, commentId, text: "Dan ook de bereikbaarheidsdienst noemen." });
+    await drainAll(provider);
+    expect(await keys(contractmanager, "bereikbaarheidsdienst")).toEqual([key]);
+    expect(await keys(asked, "bereikbaarheidsdienst")).toEqual([]);
+
+    setDraftCommentResolved({ actor: wmo, documentId: doc.id, commentId, resolved: true });
+    expect(outboxFor("draft_comments").length).toBeGreaterThan(0);
+    await drainAll(provider);
+    const resolved = (await provider.search("kwartiermakerspool", { principals: principalsFor(wmo), limit: 5 })).hits[0]!;
+    expect(resolved.section).toContain("afgehandeld");
+  });
+
+  it("a reply in the margin thread of a proposal comment is findable with the comment, for the proposal's readers", async () => {
+    const db = getDb();
+    const c = db
+      .select({ id: schema.proposalComments.id, proposalId: schema.proposalComments.proposalId })
+      .from(schema.proposalComments)
+      .innerJoin(schema.proposals, eq(schema.proposalComments.proposalId, schema.proposals.id))
+      .innerJoin(schema.documents, eq(schema.proposals.documentId, schema.documents.id))
+      .where(and(eq(schema.proposals.status, "in_consultatie"), eq(schema.documents.slug, "werkafspraken-participatieketen"), eq(schema.proposalComments.authorId, asked.id)))
+      .get()!;
+    const facts = proposalFacts(c.proposalId)!;
+    expect(canReadProposal(asked, facts)).toBe(true);
+    expect(canReadProposal(outsider, facts)).toBe(false);
+    replyToProposalComment({ actor: asked, id: c.proposalId, commentId: c.id, text: "Wij leveren de lijst met vervangingsroosters aan." });
+    expect(outboxFor("comments").map((r) => r.entityId)).toContain(String(c.proposalId));
+    await drainAll(provider);
+    expect(await keys(asked, "vervangingsroosters")).toEqual([`comments:${c.proposalId}`]);
+    expect(await keys(outsider, "vervangingsroosters")).toEqual([]);
   });
 });

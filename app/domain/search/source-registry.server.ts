@@ -14,6 +14,8 @@ import type { SearchEntityType, SearchEntry } from "./types";
 import { opdrachtSource } from "../opdrachten/search.server";
 import { verkenningSource } from "../verkenning/search.server";
 import { actionSource, meetingSource } from "../overleg/search.server";
+import { draftCommentsSource } from "../margin/search.server";
+import { listReplies } from "../margin/replies.server";
 
 export type SearchSource = {
   /** The outbox's entity type (add it to SearchEntityType in search-outbox.server.ts). */
@@ -71,6 +73,12 @@ function commentEntries(db: Db, proposalId: number): SearchEntry[] {
     .all();
   const key = `comments:${proposalId}`;
   const visibility = visibilityForProposal(facts);
+  // The margin thread under each comment (decision 110) is read with the comment.
+  const replies = listReplies(
+    "proposal",
+    rows.map((r) => r.id),
+    db,
+  );
   return rows.map((r, i) => ({
     id: `${key}#reactie-${r.id}`,
     entityKey: key,
@@ -82,6 +90,7 @@ function commentEntries(db: Db, proposalId: number): SearchEntry[] {
       r.text,
       r.answerText ? `Antwoord (${DECISION_LABELS[r.answerDecision ?? ""] ?? ""}): ${r.answerText}` : "",
       r.answerChange ? `Aanpassing: ${r.answerChange}` : "",
+      ...(replies.get(r.id) ?? []).map((x) => `Antwoord van ${x.authorName} (${x.organisationName}): ${x.text}`),
     ]
       .filter((s) => s.trim())
       .join("\n"),
@@ -115,4 +124,4 @@ export const commentsSource: SearchSource = {
 };
 
 /** Every added source. A new content type is one more definition in this list. */
-export const ADDED_SOURCES: readonly SearchSource[] = [commentsSource, opdrachtSource, verkenningSource, meetingSource, actionSource];
+export const ADDED_SOURCES: readonly SearchSource[] = [commentsSource, opdrachtSource, verkenningSource, meetingSource, actionSource, draftCommentsSource];

@@ -391,6 +391,12 @@ const LOADERS: Record<Exclude<SearchEntityType, (typeof ADDED_SOURCES)[number]["
   register_item: registerItemEntries,
 };
 
+/** Every entity type search indexes: the built-in loaders and the added sources. */
+export function entityTypes(): SearchEntityType[] {
+  // A function, not a constant: ADDED_SOURCES sits in an import cycle and is only read at call time.
+  return [...(Object.keys(LOADERS) as SearchEntityType[]), ...ADDED_SOURCES.map((s) => s.type)];
+}
+
 function loaderOf(type: string): ((db: Db, id: number) => SearchEntry[]) | undefined {
   return (LOADERS as Record<string, (db: Db, id: number) => SearchEntry[]>)[type] ?? ADDED_SOURCES.find((s) => s.type === type)?.load;
 }

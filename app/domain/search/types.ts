@@ -5,7 +5,7 @@ import type { SearchEntityType } from "~/domain/search-outbox.server";
 export type { SearchEntityType };
 
 /** The "soort" facet: what kind of thing a hit is. */
-export const SEARCH_KINDS = ["document", "concept", "voorstel", "reactie", "signaal", "persoon", "organisatie", "besluit", "verbeterpunt", "opdracht", "verkenning", "bijeenkomst", "actie"] as const;
+export const SEARCH_KINDS = ["document", "concept", "voorstel", "reactie", "signaal", "persoon", "organisatie", "besluit", "verbeterpunt", "opdracht", "verkenning", "bijeenkomst", "actie", "opmerking"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const FACET_NAMES = ["soort", "keten", "thema", "wijk", "organisatie", "status"] as const;
@@ -128,6 +128,10 @@ export interface SearchProvider {
   setSynonyms(groups: string[][]): Promise<void>;
   /** Number of entries in the index. */
   count(): Promise<number>;
+  /** The SEARCH_INDEX_VERSION the index was last fully built with; null when none is stored. */
+  indexVersion(): Promise<number | null>;
+  /** Store the version a full rebuild has just produced. */
+  setIndexVersion(version: number): Promise<void>;
 }
 
 export const HL_START = "\u0002";
