@@ -7,6 +7,8 @@ WORKDIR /app
 # better-sqlite3 compiles against Node's headers when no prebuilt binary can be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# patches/: applied by patch-package in postinstall (decision 125).
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build

@@ -46,7 +46,37 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: migrationsFolder() });
+  cacheStatements(sqlite);
   return db;
+}
+
+/** Statements kept per SQL text; the cache starts over when full (decision 125). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * drizzle prepares every query it runs anew (`client.prepare(sql)` per call, ~6 % of a page's
+ * CPU). The SQL text of a query shape is the same on every call (values are bound), so the
+ * handle keeps the statement per text and hands it out again: reset to plain row objects
+ * (drizzle switches statements to raw mode and back is not guaranteed), and never while it is
+ * still being iterated (then a fresh one is prepared). Bound parameters are per call, so a
+ * shared statement carries nothing from one caller to the next.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const known = statements.get(source);
+    if (known && !known.busy) {
+      if (known.reader) known.raw(false).pluck(false).expand(false);
+      return known;
+    }
+    const stmt = prepare(source);
+    if (!known) {
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+      statements.set(source, stmt);
+    }
+    return stmt;
+  }) as typeof sqlite.prepare;
 }
 
 /** The database for the current DATA_DIR (one per directory, so each test file has its own). */
