@@ -4,11 +4,14 @@
 // from @lexical/headless/dom) turns that into editor nodes, so the import keeps exactly what
 // the editor can show. What cannot be kept is counted from the package itself (images,
 // comments, tracked changes, text boxes) and reported, so the person knows what to redo.
-import { $generateNodesFromDOM } from "@lexical/html";
-import { withDOM } from "@lexical/headless/dom";
+// mammoth, @lexical/html and happy-dom (behind @lexical/headless/dom) are loaded on the first
+// import, not at start: together ~15 MB of JS heap and ~25 MB RSS in every idle process
+// (issue 11, docs/decisions/130-idle-memory-and-growth.md).
+import type * as LexicalHtml from "@lexical/html";
+import type * as HeadlessDom from "@lexical/headless/dom";
+import type Mammoth from "mammoth";
 import { $getRoot, $insertNodes } from "lexical";
 import { unzipSync, type UnzipFileInfo } from "fflate";
-import mammoth from "mammoth";
 import type { WordLoss } from "~/shared/word-import";
 import { createPlainHeadlessEditor } from "./headless.server";
 
@@ -67,8 +70,22 @@ function inspect(bytes: Uint8Array): { dropped: WordImport["dropped"] } {
   return { dropped: found.filter((d) => d.count > 0) };
 }
 
+let wordLibraries: Promise<{ mammoth: typeof Mammoth; html: typeof LexicalHtml; dom: typeof HeadlessDom }> | undefined;
+function loadWordLibraries() {
+  wordLibraries ??= Promise.all([import("mammoth"), import("@lexical/html"), import("@lexical/headless/dom")]).then(([m, html, dom]) => ({
+    mammoth: (m as { default?: typeof Mammoth }).default ?? (m as unknown as typeof Mammoth),
+    html,
+    dom,
+  }));
+  return wordLibraries;
+}
+
 /** mammoth's HTML → Lexical JSON, with the editor's own node list and HTML import rules. */
-export function htmlToLexicalState(html: string): { lexicalJson: string; blocks: number } {
+export async function htmlToLexicalState(html: string): Promise<{ lexicalJson: string; blocks: number }> {
+  const {
+    html: { $generateNodesFromDOM },
+    dom: { withDOM },
+  } = await loadWordLibraries();
   const editor = createPlainHeadlessEditor();
   let blocks = 0;
   withDOM((window) => {
@@ -93,6 +110,7 @@ export function htmlToLexicalState(html: string): { lexicalJson: string; blocks:
 
 export async function wordToLexical(bytes: Uint8Array): Promise<WordImport> {
   const { dropped } = inspect(bytes);
+  const { mammoth } = await loadWordLibraries();
   let images = 0;
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
@@ -111,7 +129,7 @@ export async function wordToLexical(bytes: Uint8Array): Promise<WordImport> {
     throw new WordFileError("unreadable");
   }
   const html = result.value.replace(/<img[^>]*>/g, "");
-  const { lexicalJson, blocks } = htmlToLexicalState(html);
+  const { lexicalJson, blocks } = await htmlToLexicalState(html);
   if (!blocks || !html.trim()) throw new WordFileError("empty");
   const imageEntry = dropped.find((d) => d.kind === "images");
   if (images && !imageEntry) dropped.unshift({ kind: "images", count: images });

@@ -2,6 +2,8 @@
 // seeded database, measured 20 s after it is up and again after one page load per route
 // family, once with the server compiled at build time (build/node/, plain node) and once
 // with tsx compiling server/ at start (KP_USE_TSX=1), side by side in the same run.
+// BENCH_IDLE_BASELINE=<checkout> (built with `npm run build`) compares this checkout's compiled
+// server with that one's instead, in alternating rounds (BENCH_IDLE_ROUNDS, default 2).
 //   npx tsx tests/bench/idle.ts
 import fs from "node:fs";
 import os from "node:os";
@@ -14,15 +16,22 @@ const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export async function runIdleBench(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-idle-bench-"));
   const { cookie, documentSlug } = await prepareHttpData(dataDir);
-  const variants = [
-    { label: "compiled server (build/node)", env: { KP_USE_TSX: "0" } },
-    { label: "tsx at start", env: { KP_USE_TSX: "1" } },
-  ];
+  const baseline = process.env.BENCH_IDLE_BASELINE;
+  const variants = baseline
+    ? [
+        { label: "this checkout (build/node)", root: here, env: { KP_USE_TSX: "0" } },
+        { label: `baseline ${baseline} (build/node)`, root: path.resolve(baseline), env: { KP_USE_TSX: "0" } },
+      ]
+    : [
+        { label: "compiled server (build/node)", root: here, env: { KP_USE_TSX: "0" } },
+        { label: "tsx at start", root: here, env: { KP_USE_TSX: "1" } },
+      ];
+  const rounds = Number(process.env.BENCH_IDLE_ROUNDS ?? (baseline ? 2 : 1));
   const rows: string[] = [];
-  for (const v of variants) {
+  for (const v of Array.from({ length: rounds }, () => variants).flat()) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kp-idle-bench-"));
     for (const f of fs.readdirSync(dataDir)) fs.cpSync(path.join(dataDir, f), path.join(dir, f), { recursive: true });
-    const p = await startBenchPortal(here, v.label, dir, v.env);
+    const p = await startBenchPortal(v.root, v.label, dir, v.env);
     try {
       await new Promise((r) => setTimeout(r, 20_000));
       const idle = rssMb(p.child.pid!);

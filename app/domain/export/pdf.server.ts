@@ -2,7 +2,6 @@
 // date, page numbers, document language nl-NL and a tagged structure (headings, paragraphs,
 // list items) for assistive technology. See docs/decisions/601-word-and-pdf-export.md.
 import fs from "node:fs";
-import PDFDocument from "pdfkit";
 import { dutchDate, type ExportBlock, type ExportModel } from "./model";
 
 // DejaVu covers every character Dutch text and our users' punctuation need; the standard
@@ -20,7 +19,10 @@ const RED = "#a4262c";
 const HEADING_SIZE: Record<string, number> = { h1: 16, h2: 15, h3: 13, h4: 12, h5: 11, h6: 11 };
 const STRUCT_FOR_HEADING: Record<string, "H2" | "H3" | "H4" | "H5" | "H6"> = { h1: "H2", h2: "H2", h3: "H3", h4: "H4", h5: "H5", h6: "H6" };
 
-export function toPdf(model: ExportModel): Promise<Buffer> {
+export async function toPdf(model: ExportModel): Promise<Buffer> {
+  // Loaded on the first export, not at start (issue 11: pdfkit, fontkit and their tables are
+  // ~4.5 MB of JS heap in every idle process; docs/decisions/130-idle-memory-and-growth.md).
+  const { default: PDFDocument } = await import("pdfkit");
   const f = fonts();
   const doc = new PDFDocument({
     size: "A4",
