@@ -19,8 +19,10 @@ import { getActor } from "~/http/request.server";
 import { unreadCount } from "~/domain/notify.server";
 import { canAdminister, canSeeSignalOverview } from "~/domain/policy.server";
 import { SiteHeader } from "~/components/SiteHeader";
-import { STATIC_PAGE_SCRIPT, type RouteHandle } from "~/shared/static-page";
+import type { RouteHandle } from "~/shared/static-page";
 import stylesHref from "~/styles.css?url";
+// The plain pages' only script, bundled on its own (app/shared/plain-page.island.ts).
+import plainPageScript from "~/shared/plain-page.island.ts?worker&url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -94,9 +96,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>
-        ) : (
-          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: STATIC_PAGE_SCRIPT }} />
-        )}
+        ) : user ? (
+          <script type="module" src={plainPageScript} nonce={nonce} />
+        ) : null}
       </body>
     </html>
   );

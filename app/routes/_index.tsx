@@ -11,6 +11,10 @@ import { SinceLastVisit } from "~/components/notices/SinceLastVisit";
 import { HomeReports } from "~/components/opdrachten/HomeReports";
 import { upcomingReports } from "~/domain/opdrachten/queries.server";
 import { HomeOffers } from "~/components/documents/HomeOffers";
+import type { RouteHandle } from "~/shared/static-page";
+
+// Text and links only: served without the React app (app/shared/static-page.ts).
+export const handle: RouteHandle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: "Start · Ketenportaal Zaanstad" }];
 

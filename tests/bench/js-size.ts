@@ -31,19 +31,23 @@ export function isPlainRoute(routeId: string): boolean {
   return !!file && /export const handle[^=]*=\s*\{[^}]*hydrate:\s*false/.test(fs.readFileSync(file, "utf8"));
 }
 
+const kb = (n: number) => Math.round(n / 102.4) / 10;
+
 export function routeJs(buildDir: string, routeId: string): RouteJs {
   if (isPlainRoute(routeId)) {
-    // No framework scripts: only the inline shortcut script of app/shared/static-page.ts.
-    const inline = Buffer.from(fs.readFileSync(path.join(here, "app/shared/static-page.ts"), "utf8").match(/STATIC_PAGE_SCRIPT = `([^`]*)`/)?.[1] ?? "");
-    const kb = (n: number) => Math.round(n / 102.4) / 10;
-    return { route: routeId, files: 0, rawKb: kb(inline.length), gzipKb: kb(zlib.gzipSync(inline, { level: 9 }).length), largest: [{ file: "(inline script)", gzipKb: kb(zlib.gzipSync(inline, { level: 9 }).length) }], plain: true };
+    // No framework scripts: only the island of app/shared/plain-page.island.ts, its own asset.
+    const assets = path.join(buildDir, "client/assets");
+    const island = fs.readdirSync(assets).filter((f) => /^plain-page\.island-[\w-]+\.js$/.test(f));
+    if (island.length !== 1) throw new Error(`expected one plain-page island in ${assets}, found ${island.length}`);
+    const buf = fs.readFileSync(path.join(assets, island[0]));
+    const gzipKb = kb(zlib.gzipSync(buf, { level: 9 }).length);
+    return { route: routeId, files: 1, rawKb: kb(buf.length), gzipKb, largest: [{ file: island[0], gzipKb }], plain: true };
   }
   const m = readClientManifest(buildDir);
   const chain: ManifestEntry[] = [m.entry];
   for (let r: (typeof m.routes)[string] | undefined = m.routes[routeId]; r; r = r.parentId ? m.routes[r.parentId] : undefined) chain.push(r);
   if (chain.length === 1) throw new Error(`unknown route ${routeId}`);
   const files = new Set(chain.flatMap((e) => [e.module, ...(e.imports ?? [])]));
-  const kb = (n: number) => Math.round(n / 102.4) / 10;
   const sizes = [...files].map((f) => {
     const buf = fs.readFileSync(path.join(buildDir, "client", f));
     return { file: path.basename(f), raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
