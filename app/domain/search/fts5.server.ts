@@ -130,19 +130,7 @@ function filterParams(filters: Partial<Record<FacetName, string[]>>): Record<str
   return p;
 }
 
-type ExistingRow = {
-  id: number;
-  key: string;
-  entityKey: string;
-  kind: string;
-  title: string;
-  section: string;
-  body: string;
-  url: string;
-  position: number;
-  updatedAt: string;
-  data: string;
-};
+type ExistingRow = { id: number; key: string; data: string } & Pick<SearchEntry, "entityKey" | "kind" | "title" | "section" | "body" | "url" | "position" | "updatedAt">;
 
 /** Same text, kind, facets and visibility: the row's postings, ACL and facet rows stay valid. */
 function sameIndexedContent(row: ExistingRow, e: SearchEntry): boolean {
@@ -175,21 +163,9 @@ export class Fts5Provider implements SearchProvider {
 
   // ---------------------------------------------------------------- writing
 
+  /** Remove every entry of these entities (the replace below with nothing to keep). */
   private removeSync(db: Database.Database, entityKeys: string[]): void {
-    const delFts = db.prepare(
-      `INSERT INTO search_fts(search_fts, rowid, title, section, body, title_stem, body_stem, tails)
-       SELECT 'delete', id, title, section, body, title_stem, body_stem, tails FROM search_entries WHERE entity_key = ?`,
-    );
-    const delHeads = db.prepare(
-      `INSERT INTO search_heads(search_heads, rowid, title, section, title_stem)
-       SELECT 'delete', id, title, section, title_stem FROM search_entries WHERE entity_key = ?`,
-    );
-    const delEntries = db.prepare("DELETE FROM search_entries WHERE entity_key = ?");
-    for (const k of entityKeys) {
-      delFts.run(k);
-      delHeads.run(k);
-      delEntries.run(k);
-    }
+    this.replaceSync(db, [], entityKeys);
   }
 
   private insertSync(db: Database.Database, entries: SearchEntry[], withFts: boolean): void {
