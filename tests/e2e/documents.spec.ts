@@ -1,6 +1,6 @@
 // Living documents in the browser: publish → history → redline → restore, the server-rendered
 // read view without JavaScript, and content typed as HTML staying text.
-import { test, expect } from "./fixtures";
+import { test, expect, caretAfter } from "./fixtures";
 import { createDocument, publish, typeAtEnd } from "./document-helpers";
 
 test("publish → version list → redline between v1 and v2 → restore v1 into the draft", async ({ page, login }) => {
@@ -23,19 +23,10 @@ test("publish → version list → redline between v1 and v2 → restore v1 into
   await page.goto(`${path}/bewerken`);
   await expect(page.getByRole("status").filter({ hasText: /^Verbonden$/ })).toBeVisible({ timeout: 10_000 });
   const editor = page.getByRole("textbox", { name: `Tekst van ${title}` });
-  await editor.getByText("De wijkteams voeren de startgesprekken").click();
-  // Lexical applies the click's selection in its own update; an End pressed before that lands
-  // is undone by it. Press End until the caret really sits at the end of the sentence.
-  await expect(async () => {
-    await page.keyboard.press("End");
-    const atEnd = await page.evaluate(() => {
-      const s = window.getSelection();
-      return !!s && s.isCollapsed && s.anchorNode?.nodeType === Node.TEXT_NODE && s.anchorOffset === (s.anchorNode.textContent ?? "").length && (s.anchorNode.textContent ?? "").endsWith("Uitkeringen.");
-    });
-    expect(atEnd, "caret at the end of the sentence").toBe(true);
-  }).toPass({ timeout: 10_000 });
+  await caretAfter(page, editor, "samen met Uitkeringen.");
   for (let i = 0; i < "samen met Uitkeringen.".length; i++) await page.keyboard.press("Backspace");
   await page.keyboard.type("met Werkom.");
+  await expect(editor).toContainText("De wijkteams voeren de startgesprekken met Werkom.");
   await typeAtEnd(page, title, "Werkom meldt besluiten binnen vijf werkdagen.");
   await publish(page, "Startgesprek naar Werkom");
   await expect(page.getByText("Versie 2 is gepubliceerd.")).toBeVisible();

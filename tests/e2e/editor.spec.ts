@@ -1,6 +1,6 @@
 // The editor on long documents, the comparison that shows formatting, and co-editors kept in
 // step (issue 14, points 4–6), plus the publish race behind a flaky documents.spec.ts run.
-import { test, expect, caretToEnd } from "./fixtures";
+import { test, expect, caretToEnd, caretAfter } from "./fixtures";
 import { createDocument, publish, typeAtEnd } from "./document-helpers";
 
 test.describe("the publish race", () => {
@@ -100,8 +100,7 @@ test("a link added inside a heading shows in the comparison, with a change count
   await page.goto(`${path}/bewerken`);
   await expect(page.getByRole("status").filter({ hasText: /^Verbonden$/ })).toBeVisible({ timeout: 10_000 });
   const editor = page.getByRole("textbox", { name: `Tekst van ${title}` });
-  await editor.locator("h2", { hasText: "Aanmelden bij Werkom" }).click();
-  await page.keyboard.press("End");
+  await caretAfter(page, editor, "Aanmelden bij Werkom");
   await page.keyboard.press("Control+Shift+ArrowLeft");
   await page.keyboard.press("Control+K");
   await page.getByLabel("Adres van de link").fill("https://www.werkom.nl/");

@@ -233,4 +233,45 @@ export async function caretToEnd(page: Page, editor: Locator, how: "click" | "fo
   }).toPass({ timeout: 15_000 });
 }
 
+/**
+ * Puts the caret right after the text node that ends with `suffix`, and keeps it there.
+ *
+ * A click in the middle of a line lets Lexical apply the click's selection in a later update, so
+ * an End pressed before it lands is undone (seen once in CI: the backspaces then ate the middle of
+ * the sentence). Clicking on the last character's right edge makes the click's own selection the
+ * end of the line, and the check has to hold twice, 200 ms apart, before typing starts.
+ */
+export async function caretAfter(page: Page, editor: Locator, suffix: string): Promise<void> {
+  const atEnd = () =>
+    editor.evaluate((root, tail) => {
+      const s = window.getSelection();
+      if (!s || !s.isCollapsed || !s.anchorNode || !root.contains(s.anchorNode)) return false;
+      const text = s.anchorNode.nodeType === Node.TEXT_NODE ? (s.anchorNode.textContent ?? "") : "";
+      return s.anchorOffset === text.length && text.endsWith(tail);
+    }, suffix);
+  await editor.getByText(suffix).last().scrollIntoViewIfNeeded();
+  const point = await editor.evaluate((root, tail) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let found: { x: number; y: number } | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n.textContent ?? "";
+      if (!t.endsWith(tail)) continue;
+      const r = document.createRange();
+      r.setStart(n, t.length - 1);
+      r.setEnd(n, t.length);
+      const box = r.getBoundingClientRect();
+      found = { x: box.right - 1, y: box.top + box.height / 2 };
+    }
+    return found;
+  }, suffix);
+  expect(point, `text ending with "${suffix}" in the editor`).not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
+  await expect(async () => {
+    if (!(await atEnd())) await page.keyboard.press("End");
+    expect(await atEnd(), "caret after the text").toBe(true);
+    await page.waitForTimeout(200);
+    expect(await atEnd(), "caret still after the text").toBe(true);
+  }).toPass({ timeout: 10_000 });
+}
+
 export { expect };
