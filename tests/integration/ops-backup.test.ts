@@ -69,7 +69,7 @@ describe("backup", () => {
     const prev = journal().at(-2)!;
     db.prepare("delete from __drizzle_migrations where created_at = ?").run(last.when);
     // Undo what the newest migration created, whichever migration that is.
-    const created = [...fs.readFileSync(path.join("migrations", `${last.tag}.sql`), "utf8").matchAll(/CREATE TABLE `([a-z_]+)`/g)].map((m) => m[1]);
+    const created = [...fs.readFileSync(path.join("migrations", `${last.tag}.sql`), "utf8").matchAll(/CREATE (?:VIRTUAL )?TABLE `([a-z_]+)`/g)].map((m) => m[1]);
     expect(created.length).toBeGreaterThan(0);
     db.pragma("foreign_keys = OFF");
     for (const t of created) db.exec(`drop table if exists ${t}`);

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { EDITOR_PRINCIPALS, PARTNER_PRINCIPALS } from "../../../tests/fixtures/search-passages";
 import { Fts5Provider } from "./fts5.server";
+import { encodeCursor } from "./query.server";
 import type { SearchEntry } from "./types";
 
 const T = "2026-10-01T09:00:00.000Z";
@@ -75,4 +76,49 @@ describe("FTS5 ranking of very common words", () => {
     expect(r.totalIsLowerBound).toBe(true);
     expect(r.hits).toHaveLength(5);
   });
+});
+
+describe("FTS5 kind weights on a large match set", () => {
+  // The first page is ranked from a few times its rows in FTS5's own bm25 order and weighed in
+  // JavaScript; pages further on use the full weighted query. Both must give the same order.
+  const provider = new Fts5Provider();
+  const KINDS: SearchEntry["kind"][] = ["signaal", "voorstel", "concept", "organisatie", "document"];
+
+  beforeAll(async () => {
+    const entries: SearchEntry[] = [];
+    for (let i = 0; i < 900; i++) {
+      const kind = KINDS[i % KINDS.length];
+      // Word counts and lengths vary, so bm25 alone orders these differently from the weights.
+      const word = i < 600 ? "buurtkamer" : "wijkpost";
+      const repeats = 1 + ((i * 7) % 4);
+      const filler = " en verder".repeat((i * 13) % 37);
+      entries.push(
+        entry(2000 + i, {
+          id: `${kind}:${2000 + i}#p`,
+          entityKey: `${kind}:${2000 + i}`,
+          kind,
+          title: `${Array(repeats).fill(word).join(" ")}${filler}`,
+          section: `Deel ${i}`,
+          body: `Over de ${word} in de wijk${filler}, regel ${i}.`,
+        }),
+      );
+    }
+    await provider.upsert(entries);
+  });
+
+  for (const word of ["buurtkamer", "wijkpost"]) {
+    it(`"${word}": pages 1 and 2 match the full weighted order`, async () => {
+      const first = await provider.search(word, { principals: PARTNER_PRINCIPALS, limit: 10 });
+      const second = await provider.search(word, { principals: PARTNER_PRINCIPALS, limit: 10, cursor: encodeCursor(10) });
+      // From offset 1 with 100 rows the fast pass would read more than TOP_MAX rows: full query.
+      const full = await provider.search(word, { principals: PARTNER_PRINCIPALS, limit: 100, cursor: encodeCursor(1) });
+      expect(first.hits).toHaveLength(10);
+      expect(first.hits.slice(1).map((h) => h.id)).toEqual(full.hits.slice(0, 9).map((h) => h.id));
+      expect(second.hits.map((h) => h.id)).toEqual(full.hits.slice(9, 19).map((h) => h.id));
+      // The weights are visible: documents lead although signals repeat the word as often.
+      expect(first.hits[0].kind).toBe("document");
+      const scores = [...first.hits, ...second.hits].map((h) => h.score);
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    });
+  }
 });

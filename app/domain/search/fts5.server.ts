@@ -4,7 +4,7 @@
 // person may read.
 import type Database from "better-sqlite3";
 import { getDb } from "~/db/client.server";
-import { oneEditVariants, stemText, tailsText, tokenize } from "./dutch.server";
+import { oneEditVariants, stem, stemText, tailsText, tokenize } from "./dutch.server";
 import { alsoSearched, expandTerms, synonymIndex, type Expansion, type SynonymIndex } from "./synonyms";
 import {
   bestCorrection,
@@ -13,16 +13,15 @@ import {
   encodeCursor,
   excerptAround,
   ftsExpression,
+  HEAD_PREFIX_MIN,
   highlight,
   parseQuery,
-  stripMarkers,
   headsExpression,
   tokenMatcher,
   type ParsedQuery,
 } from "./query.server";
 import {
   FACET_NAMES,
-  HL_START,
   SEARCH_KINDS,
   type EntrySource,
   type FacetCount,
@@ -43,7 +42,6 @@ import {
  * stems and compound tails count less than the literal word.
  */
 const RANK = "bm25(10.0, 8.0, 1.0, 6.0, 0.8, 0.3)";
-const SNIPPET_TOKENS = 28;
 /** Below this many hits the query is widened (stem prefixes, compound tails). */
 const WIDEN_BELOW = 5;
 /**
@@ -67,17 +65,34 @@ const MAX_FILTER_VALUES = 30;
  * published agreement answers the question; a signal, a proposal's timeline or a directory
  * page mentions it. bm25 is negative (lower is better), so a weight above 1 ranks higher.
  */
-const KIND_WEIGHT_SQL = `(CASE
-  WHEN e.kind = 'document' THEN 2.0
-  WHEN e.kind = 'concept' THEN 1.5
-  WHEN e.kind = 'voorstel' AND e.key LIKE '%#tijdlijn' THEN 0.6
-  WHEN e.kind = 'voorstel' THEN 1.0
-  WHEN e.kind = 'reactie' THEN 0.8
-  WHEN e.kind = 'opmerking' THEN 0.8
-  WHEN e.kind = 'signaal' THEN 0.8
-  ELSE 0.9 END)`;
+const KIND_WEIGHTS: Readonly<Record<string, number>> = { document: 2.0, concept: 1.5, voorstel: 1.0, reactie: 0.8, opmerking: 0.8, signaal: 0.8 };
+/** A proposal's timeline passage ("#tijdlijn") mentions a topic; it does not explain it. */
+const TIMELINE_WEIGHT = 0.6;
+const OTHER_WEIGHT = 0.9;
+const MAX_WEIGHT = Math.max(OTHER_WEIGHT, TIMELINE_WEIGHT, ...Object.values(KIND_WEIGHTS));
+const KIND_WEIGHT_SQL = `(CASE WHEN e.kind = 'voorstel' AND e.key LIKE '%#tijdlijn' THEN ${TIMELINE_WEIGHT}${Object.entries(KIND_WEIGHTS)
+  .map(([k, w]) => ` WHEN e.kind = '${k}' THEN ${w}`)
+  .join("")} ELSE ${OTHER_WEIGHT} END)`;
+function kindWeight(kind: string, key: string): number {
+  if (kind === "voorstel" && key.endsWith("#tijdlijn")) return TIMELINE_WEIGHT;
+  return KIND_WEIGHTS[kind] ?? OTHER_WEIGHT;
+}
+/**
+ * The cheap pass reads this many times the page's rows in FTS5's own bm25 order, and at least
+ * TOP_MIN: the rows FTS5 ranks first must include enough of the heaviest kind (documents).
+ */
+const TOP_FACTOR = 4;
+/** More compounds than this in the headings: none are added to the query (see headCompounds). */
+const MAX_HEAD_COMPOUNDS = 8;
+const TOP_MIN = 40;
+/** Pages that reach beyond this many rows are ranked by the full weighted query. */
+const TOP_MAX = 400;
+
 /** Fewer hits than this for a question of several words: rank on any of its words instead. */
 const ANY_BELOW = 3;
+
+/** A permitted hit's row and its score (lower is better), before it is presented. */
+type RankedRow = { id: number; score: number };
 
 type Stored = { facets: SearchEntry["facets"]; visibility: string[] };
 
@@ -354,7 +369,7 @@ export class Fts5Provider implements SearchProvider {
     // hits without facet filters, so choosing a facet never changes what the words match and
     // the disjunctive facet counts stay consistent.
     const none: Partial<Record<FacetName, string[]>> = {};
-    let expr = ftsExpression(parsed, "all", false, expansions);
+    let expr = ftsExpression(parsed, "all", false, expansions, this.headCompounds(db, parsed));
     let used = parsed;
     let correctedQuery: string | undefined;
     let found = this.countMatches(db, expr, base, none);
@@ -387,7 +402,7 @@ export class Fts5Provider implements SearchProvider {
     const total = Object.keys(filters).length ? this.countMatches(db, expr, base, filters) : found || this.countMatches(db, expr, base, filters);
     if (total === 0) return { ...emptyResult(), facets: opts.facets?.length ? this.emptyFacets(opts.facets) : {} };
 
-    let rows: { id: number; score: number; excerpt: string }[];
+    let rows: RankedRow[];
     if (found < RANK_ALL_BELOW) {
       rows = this.ranked(db, expr, false, base, filters, limit, offset);
     } else {
@@ -425,31 +440,54 @@ export class Fts5Provider implements SearchProvider {
     filters: Partial<Record<FacetName, string[]>>,
     limit: number,
     offset: number,
-  ): { id: number; score: number; excerpt: string }[] {
+  ): RankedRow[] {
     const minRowid = bounded ? this.windowStart(db, match, base, filters) : null;
-    // Scores first, snippets after: ordering on a computed score makes SQLite evaluate every
-    // result column for every matching row, and snippet() is the expensive one.
-    const rows = db
+    // The excerpt is cut from the body in present(): snippet() would evaluate the MATCH
+    // expression a second time for the page's rows.
+    return this.weightedTop(
+      db,
+      "search_fts",
+      RANK,
+      `search_fts MATCH @match${minRowid != null ? " AND search_fts.rowid >= @minRowid" : ""} AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}`,
+      { ...base, match, ...(minRowid != null ? { minRowid } : {}) },
+      limit,
+      offset,
+    );
+  }
+
+  /**
+   * One page of `table`'s matching rows ordered by bm25 × kind weight, then id. Computing that
+   * score for every match and sorting in SQLite costs about twice FTS5's own bm25 order, so the
+   * first pass reads the page's rows several times over in FTS5's order and weighs them here.
+   * That is exact when enough of them score better than anything outside the pass could: a row
+   * further down has bm25 ≥ the pass's last, so its weighted score is ≥ MAX_WEIGHT × that last
+   * bm25 (scores are negative). Otherwise, the full weighted query decides.
+   */
+  private weightedTop(db: Database.Database, table: "search_fts" | "search_heads", rank: string, where: string, params: Record<string, string | number>, limit: number, offset: number): RankedRow[] {
+    const need = offset + limit;
+    const k = Math.max(TOP_MIN, need * TOP_FACTOR);
+    if (k <= TOP_MAX) {
+      // The subquery's LIMIT keeps SQLite from flattening it: only the pass's rows are joined.
+      const top = db
+        .prepare(
+          `SELECT t.id AS id, t.score AS score, e.kind AS kind, e.key AS key
+           FROM (SELECT ${table}.rowid AS id, ${table}.rank AS score FROM ${table} WHERE ${where} AND ${table}.rank MATCH '${rank}' ORDER BY ${table}.rank LIMIT @k) t
+           JOIN search_entries e ON e.id = t.id`,
+        )
+        .all({ ...params, k }) as (RankedRow & { kind: string; key: string })[];
+      const weighed = top.map((r) => ({ id: r.id, score: r.score * kindWeight(r.kind, r.key) })).sort((a, b) => a.score - b.score || a.id - b.id);
+      if (top.length < k) return weighed.slice(offset, need);
+      const bound = MAX_WEIGHT * Math.max(...top.map((r) => r.score));
+      if (weighed.filter((r) => r.score < bound).length >= need) return weighed.slice(offset, need);
+    }
+    return db
       .prepare(
-        `SELECT search_fts.rowid AS id, search_fts.rank * ${KIND_WEIGHT_SQL} AS score
-         FROM search_fts CROSS JOIN search_entries e INDEXED BY search_entries_kind ON e.id = search_fts.rowid
-         WHERE search_fts MATCH @match AND search_fts.rank MATCH '${RANK}'${minRowid != null ? " AND search_fts.rowid >= @minRowid" : ""}
-           AND ${ACL("search_fts.rowid")}${filterSql(filters, "search_fts.rowid")}
+        `SELECT ${table}.rowid AS id, ${table}.rank * ${KIND_WEIGHT_SQL} AS score
+         FROM ${table} CROSS JOIN search_entries e INDEXED BY search_entries_kind ON e.id = ${table}.rowid
+         WHERE ${where} AND ${table}.rank MATCH '${rank}'
          ORDER BY score, e.id LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...base, match, limit, offset, ...(minRowid != null ? { minRowid } : {}) }) as { id: number; score: number }[];
-    if (rows.length === 0) return [];
-    const snippets = new Map(
-      (
-        db
-          .prepare(
-            `SELECT rowid AS id, snippet(search_fts, 2, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS excerpt
-             FROM search_fts WHERE search_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
-          )
-          .all({ match, ids: JSON.stringify(rows.map((r) => r.id)) }) as { id: number; excerpt: string }[]
-      ).map((r) => [r.id, r.excerpt]),
-    );
-    return rows.map((r) => ({ ...r, excerpt: snippets.get(r.id) ?? "" }));
+      .all({ ...params, limit, offset }) as RankedRow[];
   }
 
   /**
@@ -464,29 +502,18 @@ export class Fts5Provider implements SearchProvider {
     filters: Partial<Record<FacetName, string[]>>,
     limit: number,
     offset: number,
-  ): { id: number; score: number; excerpt: string }[] {
+  ): RankedRow[] {
     const single = used.terms.length + used.phrases.length === 1;
     // A word still being typed over a large match set (search as you type): FTS5's own rank
     // order is much cheaper than a computed score, and the next keystroke replaces the list.
     // Complete words get the kind weights.
     const weighted = !used.terms.some((t) => t.prefix);
+    const where = `search_heads MATCH @heads${single ? "" : " AND +search_heads.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match)"} AND ${ACL("search_heads.rowid")}${filterSql(filters, "search_heads.rowid")}`;
+    const params = { ...base, heads: headsExpression(used), ...(single ? {} : { match: expr }) };
+    if (weighted) return this.weightedTop(db, "search_heads", HEADS_RANK, where, params, limit, offset);
     return db
-      .prepare(
-        weighted
-          ? `SELECT search_heads.rowid AS id, search_heads.rank * ${KIND_WEIGHT_SQL} AS score, '' AS excerpt
-         FROM search_heads CROSS JOIN search_entries e INDEXED BY search_entries_kind ON e.id = search_heads.rowid
-         WHERE search_heads MATCH @heads AND search_heads.rank MATCH '${HEADS_RANK}'
-           ${single ? "" : "AND +search_heads.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match)"}
-           AND ${ACL("search_heads.rowid")}${filterSql(filters, "search_heads.rowid")}
-         ORDER BY score, e.id LIMIT @limit OFFSET @offset`
-          : `SELECT rowid AS id, rank AS score, '' AS excerpt
-         FROM search_heads
-         WHERE search_heads MATCH @heads AND rank MATCH '${HEADS_RANK}'
-           ${single ? "" : "AND +search_heads.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match)"}
-           AND ${ACL("search_heads.rowid")}${filterSql(filters, "search_heads.rowid")}
-         ORDER BY rank LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...base, heads: headsExpression(used), ...(single ? {} : { match: expr }), limit, offset }) as { id: number; score: number; excerpt: string }[];
+      .prepare(`SELECT rowid AS id, rank AS score FROM search_heads WHERE ${where} AND rank MATCH '${HEADS_RANK}' ORDER BY rank LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit, offset }) as RankedRow[];
   }
 
   /** The lowest rowid among the RANK_CAP most recent permitted matches. */
@@ -501,16 +528,40 @@ export class Fts5Provider implements SearchProvider {
   }
 
   /**
+   * For a one-word query, the longer words in titles and headings that start with it and are
+   * not already found through its stem ("mantelzorg" → "mantelzorgondersteuning"), looked up
+   * in the small headings vocabulary. Each named compound costs a read of its postings in the
+   * main index, so with more than MAX_HEAD_COMPOUNDS none are named: a word that starts that
+   * many heading words is a word to type in full (a prefix over all of them measured 5–10 ms
+   * per query at 100,000 passages, on the main index and on the headings index alike).
+   */
+  private headCompounds(db: Database.Database, parsed: ParsedQuery): string[] | undefined {
+    // Undefined: not a one-word query of HEAD_PREFIX_MIN letters, nothing to look up.
+    const t = parsed.terms[0];
+    if (parsed.terms.length !== 1 || parsed.phrases.length || !t || t.prefix || t.text.length < HEAD_PREFIX_MIN) return undefined;
+    const terms = (
+      db
+        .prepare("SELECT DISTINCT term FROM search_heads_vocab WHERE term > ? AND term < ? AND col IN ('title', 'section') LIMIT ?")
+        .all(t.text, `${t.text}\uffff`, MAX_HEAD_COMPOUNDS + 1) as { term: string }[]
+    ).map((r) => r.term);
+    if (terms.length > MAX_HEAD_COMPOUNDS) return [];
+    return terms.filter((w) => stem(w) !== t.stem);
+  }
+
+  /**
    * A word being typed is searched as a prefix. A long one that is already a complete word in
    * the index is searched as that word (and its stem): merging every longer word that starts
    * with it costs a lot on a big index and adds little (compounds come in when widening).
    * Prefixes of up to 4 letters have their own index and stay prefixes.
    */
   private settlePrefix(db: Database.Database, parsed: ParsedQuery): ParsedQuery {
-    const exact = db.prepare("SELECT 1 FROM search_vocab WHERE term = ? AND col IN ('title', 'section', 'body') LIMIT 1");
+    // A MATCH that stops at the first row, not the vocabulary table: fts5vocab reads a term's
+    // whole doclist to count it (about 2 ms for a common word at 100,000 passages).
+    const exact = db.prepare("SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1");
+    // Tokens are letters and digits only (parseQuery), so quoting them is safe.
     return {
       ...parsed,
-      terms: parsed.terms.map((t) => (t.prefix && t.text.length > 4 && exact.get(t.text) ? { ...t, prefix: false } : t)),
+      terms: parsed.terms.map((t) => (t.prefix && t.text.length > 4 && exact.get(`{title section body} : "${t.text}"`) ? { ...t, prefix: false } : t)),
     };
   }
 
@@ -583,8 +634,8 @@ export class Fts5Provider implements SearchProvider {
     const where = `${ACL("e.id")}${filterSql(filters, "e.id")}`;
     const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_entries e WHERE ${where} LIMIT ${COUNT_CAP})`).get(base) as { n: number }).n;
     const rows = db
-      .prepare(`SELECT e.id AS id, 0 AS score, '' AS excerpt FROM search_entries e WHERE ${where} ORDER BY e.updated_at DESC, e.entity_key, e.position LIMIT @limit OFFSET @offset`)
-      .all({ ...base, limit, offset }) as { id: number; score: number; excerpt: string }[];
+      .prepare(`SELECT e.id AS id, 0 AS score FROM search_entries e WHERE ${where} ORDER BY e.updated_at DESC, e.entity_key, e.position LIMIT @limit OFFSET @offset`)
+      .all({ ...base, limit, offset }) as RankedRow[];
     const hits = this.present(db, rows, parseQuery(""), false);
     const facets = opts.facets?.length ? this.facetCounts(db, `SELECT e.id AS id FROM search_entries e WHERE ${ACL("e.id")}`, base, filters, opts.facets) : {};
     return {
@@ -598,7 +649,7 @@ export class Fts5Provider implements SearchProvider {
 
   private present(
     db: Database.Database,
-    rows: { id: number; score: number; excerpt: string }[],
+    rows: RankedRow[],
     parsed: ParsedQuery,
     withHighlight: boolean,
     expansions: readonly Expansion[] = [],
@@ -614,15 +665,7 @@ export class Fts5Provider implements SearchProvider {
       const e = byId.get(r.id);
       if (!e) continue;
       const stored = JSON.parse(e.data) as Stored;
-      let excerpt: string;
-      if (!withHighlight || parsed.empty) {
-        excerpt = excerptAround(e.body, () => false);
-      } else if (r.excerpt && r.excerpt.includes(HL_START)) {
-        // FTS5 chose the window with the literal matches; re-mark it so stem matches light up too.
-        excerpt = highlight(stripMarkers(r.excerpt), matches);
-      } else {
-        excerpt = excerptAround(e.body, matches);
-      }
+      const excerpt = excerptAround(e.body, !withHighlight || parsed.empty ? () => false : matches);
       out.push({
         id: e.key,
         entityKey: e.entity_key,

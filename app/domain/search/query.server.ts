@@ -60,7 +60,8 @@ export function parseQuery(raw: unknown): ParsedQuery {
 // ------------------------------------------------------------------ FTS5 expressions
 
 const TEXT_COLS = "{title section body}";
-const HEAD_PREFIX_MIN = 8;
+/** One-word queries at least this long also find compounds in titles and headings. */
+export const HEAD_PREFIX_MIN = 8;
 const STEM_COLS = "{title_stem body_stem}";
 const TAIL_COLS = "{tails}";
 
@@ -73,14 +74,19 @@ const q = (s: string) => `"${s}"`;
  * compound tails (afspraak → werkafspraken); prefix merges and extra phrases cost time on a
  * large index, so that is only done when the narrow form finds little.
  */
-function termExpression(t: QueryTerm, widen: boolean, headPrefix = false): string {
+function termExpression(t: QueryTerm, widen: boolean, headPrefix = false, headCompounds?: readonly string[]): string {
   if (t.text.length < 2) return `${TEXT_COLS} : ${q(t.text)}`;
   const parts = [`${TEXT_COLS} : ${q(t.text)}${t.prefix || widen ? "*" : ""}`, `${STEM_COLS} : ${q(t.stem)}${widen ? "*" : ""}`];
   // A complete word also finds compounds that start with it in a title or heading
   // ("mantelzorg" → "Mantelzorgondersteuning"), so an exact word never finds less than its
-  // own prefix would. Headings are few, and short words would merge too many terms; only for
-  // one-word queries, where it matters and where it costs least (measured: tests/bench).
-  if (headPrefix && !t.prefix && !widen && t.text.length >= HEAD_PREFIX_MIN) parts.push(`{title section} : ${q(t.text)}*`);
+  // own prefix would. Short words would bring in too many terms; only for one-word queries,
+  // where it matters. The provider names the compounds it found in the headings
+  // (`headCompounds`): a prefix on the main index would merge every longer word of every
+  // passage body, about 5 ms for a common word at 100,000 passages (tests/bench/search.ts).
+  if (headPrefix && !t.prefix && !widen && t.text.length >= HEAD_PREFIX_MIN) {
+    if (!headCompounds) parts.push(`{title section} : ${q(t.text)}*`);
+    else if (headCompounds.length) parts.push(`{title section} : (${headCompounds.map(q).join(" OR ")})`);
+  }
   if (widen && t.text.length >= TAIL_MIN_QUERY && t.stem.length >= TAIL_MIN_QUERY) parts.push(`${TAIL_COLS} : ${q(reverse(t.stem))}*`);
   return `(${parts.join(" OR ")})`;
 }
@@ -105,20 +111,28 @@ const NEAR_DISTANCE = 3;
 
 /**
  * The FTS5 expression of a query. `expansions` (from synonyms.ts) cover stretches of the
- * query's terms: such a stretch matches as typed or as any of its synonyms.
+ * query's terms: such a stretch matches as typed or as any of its synonyms. `headCompounds`:
+ * for a one-word query, the longer words in titles and headings that start with it (without
+ * it, a heading prefix is searched).
  */
-export function ftsExpression(query: ParsedQuery, mode: "all" | "any" = "all", widen = false, expansions: readonly Expansion[] = []): string {
+export function ftsExpression(
+  query: ParsedQuery,
+  mode: "all" | "any" = "all",
+  widen = false,
+  expansions: readonly Expansion[] = [],
+  headCompounds?: readonly string[],
+): string {
   const parts = query.phrases.map(phraseExpression);
   const join = mode === "all" ? " AND " : " OR ";
   const single = query.terms.length === 1 && query.phrases.length === 0;
   for (let i = 0; i < query.terms.length; ) {
     const ex = expansions.find((e) => e.start === i);
     if (!ex) {
-      parts.push(termExpression(query.terms[i], widen, single));
+      parts.push(termExpression(query.terms[i], widen, single, headCompounds));
       i++;
       continue;
     }
-    const own = query.terms.slice(ex.start, ex.end).map((t) => termExpression(t, widen, single));
+    const own = query.terms.slice(ex.start, ex.end).map((t) => termExpression(t, widen, single, headCompounds));
     const ownExpr = own.length === 1 ? own[0] : `(${own.join(" AND ")})`;
     parts.push(`(${[ownExpr, ...ex.alternatives.map((a) => alternativeExpression(a, widen))].join(" OR ")})`);
     i = ex.end;
@@ -160,15 +174,31 @@ export function highlight(text: string, matches: (token: string) => boolean): st
 }
 
 /**
- * An excerpt of about `words` words around the first matching word (or the start), with
- * matches highlighted. Used when the engine's own snippet found no literal match (the hit came
- * through a stem or a compound tail).
+ * An excerpt of about `words` words from the window with the most matching words (ties: the
+ * earliest), starting just before its first match, with matches highlighted. This is the
+ * excerpt of every FTS5 hit: the engine's own snippet() costs a second evaluation of the whole
+ * MATCH expression, and it only sees literal terms, not stems, compound tails or synonyms.
  */
 export function excerptAround(text: string, matches: (token: string) => boolean, words = 28): string {
   const found = [...text.matchAll(WORD)];
   if (found.length === 0) return "";
-  const first = found.findIndex((m) => matches(fold(m[0])));
-  const startWord = Math.max(0, (first < 0 ? 0 : first) - Math.floor(words / 3));
+  const hit = found.map((m) => matches(fold(m[0])));
+  // Sliding window over the words: the window [i, i + words) with the most hits.
+  let best = -1;
+  let bestCount = 0;
+  let count = 0;
+  for (let i = 0; i < found.length; i++) {
+    if (hit[i]) count += 1;
+    if (i >= words && hit[i - words]) count -= 1;
+    const start = Math.max(0, i - words + 1);
+    if (count > bestCount) {
+      bestCount = count;
+      best = start;
+    }
+  }
+  const firstHit = best < 0 ? -1 : hit.indexOf(true, best);
+  // Two words of lead-in where the window has room for them, so no counted match falls off.
+  const startWord = firstHit < 0 ? 0 : Math.max(0, Math.min(firstHit - Math.min(2, firstHit - best), found.length - words));
   const endWord = Math.min(found.length, startWord + words);
   const from = found[startWord].index ?? 0;
   const last = found[endWord - 1];
