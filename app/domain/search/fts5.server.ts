@@ -82,11 +82,11 @@ function kindWeight(kind: string, key: string): number {
  * TOP_MIN: the rows FTS5 ranks first must include enough of the heaviest kind (documents).
  */
 const TOP_FACTOR = 4;
-/** More compounds than this in the headings: none are added to the query (see headCompounds). */
-const MAX_HEAD_COMPOUNDS = 8;
 const TOP_MIN = 40;
 /** Pages that reach beyond this many rows are ranked by the full weighted query. */
 const TOP_MAX = 400;
+/** More compounds than this in the headings: none are added to the query (see headCompounds). */
+const MAX_HEAD_COMPOUNDS = 8;
 
 /** Fewer hits than this for a question of several words: rank on any of its words instead. */
 const ANY_BELOW = 3;
@@ -535,10 +535,9 @@ export class Fts5Provider implements SearchProvider {
    * many heading words is a word to type in full (a prefix over all of them measured 5–10 ms
    * per query at 100,000 passages, on the main index and on the headings index alike).
    */
-  private headCompounds(db: Database.Database, parsed: ParsedQuery): string[] | undefined {
-    // Undefined: not a one-word query of HEAD_PREFIX_MIN letters, nothing to look up.
+  private headCompounds(db: Database.Database, parsed: ParsedQuery): string[] {
     const t = parsed.terms[0];
-    if (parsed.terms.length !== 1 || parsed.phrases.length || !t || t.prefix || t.text.length < HEAD_PREFIX_MIN) return undefined;
+    if (parsed.terms.length !== 1 || parsed.phrases.length || !t || t.prefix || t.text.length < HEAD_PREFIX_MIN) return [];
     const terms = (
       db
         .prepare("SELECT DISTINCT term FROM search_heads_vocab WHERE term > ? AND term < ? AND col IN ('title', 'section') LIMIT ?")

@@ -74,7 +74,7 @@ const q = (s: string) => `"${s}"`;
  * compound tails (afspraak → werkafspraken); prefix merges and extra phrases cost time on a
  * large index, so that is only done when the narrow form finds little.
  */
-function termExpression(t: QueryTerm, widen: boolean, headPrefix = false, headCompounds?: readonly string[]): string {
+function termExpression(t: QueryTerm, widen: boolean, headPrefix = false, headCompounds: readonly string[] = []): string {
   if (t.text.length < 2) return `${TEXT_COLS} : ${q(t.text)}`;
   const parts = [`${TEXT_COLS} : ${q(t.text)}${t.prefix || widen ? "*" : ""}`, `${STEM_COLS} : ${q(t.stem)}${widen ? "*" : ""}`];
   // A complete word also finds compounds that start with it in a title or heading
@@ -83,9 +83,8 @@ function termExpression(t: QueryTerm, widen: boolean, headPrefix = false, headCo
   // where it matters. The provider names the compounds it found in the headings
   // (`headCompounds`): a prefix on the main index would merge every longer word of every
   // passage body, about 5 ms for a common word at 100,000 passages (tests/bench/search.ts).
-  if (headPrefix && !t.prefix && !widen && t.text.length >= HEAD_PREFIX_MIN) {
-    if (!headCompounds) parts.push(`{title section} : ${q(t.text)}*`);
-    else if (headCompounds.length) parts.push(`{title section} : (${headCompounds.map(q).join(" OR ")})`);
+  if (headPrefix && !t.prefix && !widen && t.text.length >= HEAD_PREFIX_MIN && headCompounds.length) {
+    parts.push(`{title section} : (${headCompounds.map(q).join(" OR ")})`);
   }
   if (widen && t.text.length >= TAIL_MIN_QUERY && t.stem.length >= TAIL_MIN_QUERY) parts.push(`${TAIL_COLS} : ${q(reverse(t.stem))}*`);
   return `(${parts.join(" OR ")})`;
@@ -112,15 +111,14 @@ const NEAR_DISTANCE = 3;
 /**
  * The FTS5 expression of a query. `expansions` (from synonyms.ts) cover stretches of the
  * query's terms: such a stretch matches as typed or as any of its synonyms. `headCompounds`:
- * for a one-word query, the longer words in titles and headings that start with it (without
- * it, a heading prefix is searched).
+ * for a one-word query, the longer words in titles and headings that start with it.
  */
 export function ftsExpression(
   query: ParsedQuery,
   mode: "all" | "any" = "all",
   widen = false,
   expansions: readonly Expansion[] = [],
-  headCompounds?: readonly string[],
+  headCompounds: readonly string[] = [],
 ): string {
   const parts = query.phrases.map(phraseExpression);
   const join = mode === "all" ? " AND " : " OR ";
