@@ -195,6 +195,9 @@ export function QuickSearch() {
         className="quick-search"
         aria-labelledby={titleId}
         onClose={() => {
+          // The close event is queued as a task: when the dialog was opened again before it
+          // arrived (Escape, then Ctrl+K at once), it is stale and must not mark it closed.
+          if (dialogRef.current?.open) return;
           setOpen(false);
           // Back to where the person was (the dialog's own focus return goes to the body when it was opened by a key).
           if (!leaving.current) (returnTo.current?.isConnected ? returnTo.current : document.getElementById("kop-zoeken"))?.focus();
