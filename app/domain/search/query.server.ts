@@ -198,10 +198,11 @@ export function excerptAround(text: string, matches: (token: string) => boolean,
   // Two words of lead-in where the window has room for them, so no counted match falls off.
   const startWord = firstHit < 0 ? 0 : Math.max(0, Math.min(firstHit - Math.min(2, firstHit - best), found.length - words));
   const endWord = Math.min(found.length, startWord + words);
-  const from = found[startWord].index ?? 0;
+  // At either end of the text the punctuation around the first and last word stays.
+  const from = startWord === 0 ? 0 : (found[startWord].index ?? 0);
   const last = found[endWord - 1];
-  const to = (last.index ?? 0) + last[0].length;
-  const piece = text.slice(from, to);
+  const to = endWord === found.length ? text.length : (last.index ?? 0) + last[0].length;
+  const piece = text.slice(from, to).trim();
   return `${startWord > 0 ? "…" : ""}${highlight(piece, matches)}${endWord < found.length ? "…" : ""}`;
 }
 
