@@ -73,6 +73,14 @@ const MAX_WEIGHT = Math.max(OTHER_WEIGHT, TIMELINE_WEIGHT, ...Object.values(KIND
 const KIND_WEIGHT_SQL = `(CASE WHEN e.kind = 'voorstel' AND e.key LIKE '%#tijdlijn' THEN ${TIMELINE_WEIGHT}${Object.entries(KIND_WEIGHTS)
   .map(([k, w]) => ` WHEN e.kind = '${k}' THEN ${w}`)
   .join("")} ELSE ${OTHER_WEIGHT} END)`;
+/**
+ * A passage with one of the words typed (or its stem) in its title or heading counts this much
+ * more than one that only has them in the body (issue 15). bm25's column weights already favour
+ * headings, but synonyms and stems add up in a body that lists many related words (a glossary),
+ * which could then outrank the section about the word itself — and rank the full word below its
+ * own prefix, which does not expand.
+ */
+const HEAD_BONUS = 1.5;
 function kindWeight(kind: string, key: string): number {
   if (kind === "voorstel" && key.endsWith("#tijdlijn")) return TIMELINE_WEIGHT;
   return KIND_WEIGHTS[kind] ?? OTHER_WEIGHT;
@@ -404,11 +412,11 @@ export class Fts5Provider implements SearchProvider {
 
     let rows: RankedRow[];
     if (found < RANK_ALL_BELOW) {
-      rows = this.ranked(db, expr, false, base, filters, limit, offset);
+      rows = this.ranked(db, expr, false, base, filters, limit, offset, headsExpression(used));
     } else {
       // Very common words: the best matches have them in the title or heading.
       rows = this.rankedByHeads(db, expr, used, base, filters, limit, offset);
-      if (rows.length < limit && offset === 0) rows = this.ranked(db, expr, true, base, filters, limit, offset);
+      if (rows.length < limit && offset === 0) rows = this.ranked(db, expr, true, base, filters, limit, offset, headsExpression(used));
     }
 
     const hits = this.present(db, rows, used, opts.highlight !== false, expansions);
@@ -440,6 +448,7 @@ export class Fts5Provider implements SearchProvider {
     filters: Partial<Record<FacetName, string[]>>,
     limit: number,
     offset: number,
+    heads: string,
   ): RankedRow[] {
     const minRowid = bounded ? this.windowStart(db, match, base, filters) : null;
     // The excerpt is cut from the body in present(): snippet() would evaluate the MATCH
@@ -452,6 +461,7 @@ export class Fts5Provider implements SearchProvider {
       { ...base, match, ...(minRowid != null ? { minRowid } : {}) },
       limit,
       offset,
+      heads,
     );
   }
 
@@ -461,10 +471,21 @@ export class Fts5Provider implements SearchProvider {
    * first pass reads the page's rows several times over in FTS5's order and weighs them here.
    * That is exact when enough of them score better than anything outside the pass could: a row
    * further down has bm25 ≥ the pass's last, so its weighted score is ≥ MAX_WEIGHT × that last
-   * bm25 (scores are negative). Otherwise, the full weighted query decides.
+   * bm25 (scores are negative). Otherwise, the full weighted query decides. With `heads` (an
+   * expression on search_heads), rows matching it also get HEAD_BONUS.
    */
-  private weightedTop(db: Database.Database, table: "search_fts" | "search_heads", rank: string, where: string, params: Record<string, string | number>, limit: number, offset: number): RankedRow[] {
+  private weightedTop(
+    db: Database.Database,
+    table: "search_fts" | "search_heads",
+    rank: string,
+    where: string,
+    params: Record<string, string | number>,
+    limit: number,
+    offset: number,
+    heads?: string,
+  ): RankedRow[] {
     const need = offset + limit;
+    const maxWeight = MAX_WEIGHT * (heads ? HEAD_BONUS : 1);
     const k = Math.max(TOP_MIN, need * TOP_FACTOR);
     if (k <= TOP_MAX) {
       // The subquery's LIMIT keeps SQLite from flattening it: only the pass's rows are joined.
@@ -475,19 +496,30 @@ export class Fts5Provider implements SearchProvider {
            JOIN search_entries e ON e.id = t.id`,
         )
         .all({ ...params, k }) as (RankedRow & { kind: string; key: string })[];
-      const weighed = top.map((r) => ({ id: r.id, score: r.score * kindWeight(r.kind, r.key) })).sort((a, b) => a.score - b.score || a.id - b.id);
+      const headed = heads && top.length ? this.headedAmong(db, heads, top.map((r) => r.id)) : new Set<number>();
+      const weighed = top
+        .map((r) => ({ id: r.id, score: r.score * kindWeight(r.kind, r.key) * (headed.has(r.id) ? HEAD_BONUS : 1) }))
+        .sort((a, b) => a.score - b.score || a.id - b.id);
       if (top.length < k) return weighed.slice(offset, need);
-      const bound = MAX_WEIGHT * Math.max(...top.map((r) => r.score));
+      const bound = maxWeight * Math.max(...top.map((r) => r.score));
       if (weighed.filter((r) => r.score < bound).length >= need) return weighed.slice(offset, need);
     }
     return db
       .prepare(
-        `SELECT ${table}.rowid AS id, ${table}.rank * ${KIND_WEIGHT_SQL} AS score
+        `SELECT ${table}.rowid AS id, ${table}.rank * ${KIND_WEIGHT_SQL}${heads ? ` * (CASE WHEN ${table}.rowid IN (SELECT rowid FROM search_heads WHERE search_heads MATCH @heads) THEN ${HEAD_BONUS} ELSE 1.0 END)` : ""} AS score
          FROM ${table} CROSS JOIN search_entries e INDEXED BY search_entries_kind ON e.id = ${table}.rowid
          WHERE ${where} AND ${table}.rank MATCH '${rank}'
          ORDER BY score, e.id LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit, offset }) as RankedRow[];
+      .all({ ...params, limit, offset, ...(heads ? { heads } : {}) }) as RankedRow[];
+  }
+
+  /** Which of `ids` match `heads` in their title or heading. */
+  private headedAmong(db: Database.Database, heads: string, ids: number[]): Set<number> {
+    const rows = db
+      .prepare("SELECT rowid AS id FROM search_heads WHERE search_heads MATCH @heads AND rowid IN (SELECT value FROM json_each(@ids))")
+      .all({ heads, ids: JSON.stringify(ids) }) as { id: number }[];
+    return new Set(rows.map((r) => r.id));
   }
 
   /**

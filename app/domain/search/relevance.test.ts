@@ -42,6 +42,31 @@ describe("search relevance on the demo content (issue 15)", () => {
     expect(top3.some((id) => c.relevant.includes(id)), `top 3: ${top3.join(", ")}`).toBe(true);
   });
 
+  it("an exact word never ranks a relevant passage below where its own prefix ranks it", async () => {
+    // As someone types the last word of each query, letter by letter from the fourth.
+    const firstRelevant = async (query: string, relevant: readonly string[]) => {
+      const ids = (await provider.search(query, { principals, limit: 20 })).hits.map((h) => h.id);
+      const ranks = relevant.map((id) => ids.indexOf(id) + 1).filter((n) => n > 0);
+      return ranks.length ? Math.min(...ranks) : Infinity;
+    };
+    const worse: string[] = [];
+    let compared = 0;
+    for (const c of RELEVANCE_CASES) {
+      const words = c.query.split(/\s+/);
+      const last = words[words.length - 1];
+      if (last.length < 5) continue;
+      const full = await firstRelevant(c.query, c.relevant);
+      for (let n = 4; n < last.length; n++) {
+        const typed = [...words.slice(0, -1), last.slice(0, n)].join(" ");
+        const atPrefix = await firstRelevant(typed, c.relevant);
+        compared++;
+        if (atPrefix < full) worse.push(`“${c.query}” ${full} < “${typed}” ${atPrefix}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(worse, worse.join("\n")).toEqual([]);
+  }, 60_000);
+
   it("“warme overdracht” starts with a werkafspraken section, not a signal", async () => {
     const r = await provider.search("warme overdracht", { principals, limit: 5 });
     expect(r.hits[0].kind).toBe("document");
