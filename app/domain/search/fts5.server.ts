@@ -13,7 +13,6 @@ import {
   encodeCursor,
   excerptAround,
   ftsExpression,
-  HEAD_PREFIX_MIN,
   highlight,
   parseQuery,
   headsExpression,
@@ -93,6 +92,8 @@ const TOP_FACTOR = 4;
 const TOP_MIN = 40;
 /** Pages that reach beyond this many rows are ranked by the full weighted query. */
 const TOP_MAX = 400;
+/** One-word queries at least this long also find compounds in titles and headings (headCompounds). */
+const HEAD_PREFIX_MIN = 8;
 /** More compounds than this in the headings: none are added to the query (see headCompounds). */
 const MAX_HEAD_COMPOUNDS = 8;
 
@@ -411,12 +412,13 @@ export class Fts5Provider implements SearchProvider {
     if (total === 0) return { ...emptyResult(), facets: opts.facets?.length ? this.emptyFacets(opts.facets) : {} };
 
     let rows: RankedRow[];
+    const heads = headsExpression(used);
     if (found < RANK_ALL_BELOW) {
-      rows = this.ranked(db, expr, false, base, filters, limit, offset, headsExpression(used));
+      rows = this.ranked(db, expr, false, base, filters, limit, offset, heads);
     } else {
       // Very common words: the best matches have them in the title or heading.
-      rows = this.rankedByHeads(db, expr, used, base, filters, limit, offset);
-      if (rows.length < limit && offset === 0) rows = this.ranked(db, expr, true, base, filters, limit, offset, headsExpression(used));
+      rows = this.rankedByHeads(db, expr, heads, used, base, filters, limit, offset);
+      if (rows.length < limit && offset === 0) rows = this.ranked(db, expr, true, base, filters, limit, offset, heads);
     }
 
     const hits = this.present(db, rows, used, opts.highlight !== false, expansions);
@@ -529,6 +531,7 @@ export class Fts5Provider implements SearchProvider {
   private rankedByHeads(
     db: Database.Database,
     expr: string,
+    heads: string,
     used: ParsedQuery,
     base: Record<string, string>,
     filters: Partial<Record<FacetName, string[]>>,
@@ -541,7 +544,7 @@ export class Fts5Provider implements SearchProvider {
     // Complete words get the kind weights.
     const weighted = !used.terms.some((t) => t.prefix);
     const where = `search_heads MATCH @heads${single ? "" : " AND +search_heads.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match)"} AND ${ACL("search_heads.rowid")}${filterSql(filters, "search_heads.rowid")}`;
-    const params = { ...base, heads: headsExpression(used), ...(single ? {} : { match: expr }) };
+    const params = { ...base, heads, ...(single ? {} : { match: expr }) };
     if (weighted) return this.weightedTop(db, "search_heads", HEADS_RANK, where, params, limit, offset);
     return db
       .prepare(`SELECT rowid AS id, rank AS score FROM search_heads WHERE ${where} AND rank MATCH '${HEADS_RANK}' ORDER BY rank LIMIT @limit OFFSET @offset`)

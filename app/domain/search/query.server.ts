@@ -60,8 +60,6 @@ export function parseQuery(raw: unknown): ParsedQuery {
 // ------------------------------------------------------------------ FTS5 expressions
 
 const TEXT_COLS = "{title section body}";
-/** One-word queries at least this long also find compounds in titles and headings. */
-export const HEAD_PREFIX_MIN = 8;
 const STEM_COLS = "{title_stem body_stem}";
 const TAIL_COLS = "{tails}";
 
@@ -74,16 +72,15 @@ const q = (s: string) => `"${s}"`;
  * compound tails (afspraak → werkafspraken); prefix merges and extra phrases cost time on a
  * large index, so that is only done when the narrow form finds little.
  */
-function termExpression(t: QueryTerm, widen: boolean, headPrefix = false, headCompounds: readonly string[] = []): string {
+function termExpression(t: QueryTerm, widen: boolean, headCompounds: readonly string[] = []): string {
   if (t.text.length < 2) return `${TEXT_COLS} : ${q(t.text)}`;
   const parts = [`${TEXT_COLS} : ${q(t.text)}${t.prefix || widen ? "*" : ""}`, `${STEM_COLS} : ${q(t.stem)}${widen ? "*" : ""}`];
-  // A complete word also finds compounds that start with it in a title or heading
+  // A complete word also finds the compounds that start with it in a title or heading
   // ("mantelzorg" → "Mantelzorgondersteuning"), so an exact word never finds less than its
-  // own prefix would. Short words would bring in too many terms; only for one-word queries,
-  // where it matters. The provider names the compounds it found in the headings
-  // (`headCompounds`): a prefix on the main index would merge every longer word of every
-  // passage body, about 5 ms for a common word at 100,000 passages (tests/bench/search.ts).
-  if (headPrefix && !t.prefix && !widen && t.text.length >= HEAD_PREFIX_MIN && headCompounds.length) {
+  // own prefix would. The provider decides which (headCompounds in fts5.server.ts) and names
+  // them: a prefix on the main index would merge every longer word of every passage body,
+  // about 5 ms for a common word at 100,000 passages (tests/bench/search.ts).
+  if (!t.prefix && !widen && headCompounds.length) {
     parts.push(`{title section} : (${headCompounds.map(q).join(" OR ")})`);
   }
   if (widen && t.text.length >= TAIL_MIN_QUERY && t.stem.length >= TAIL_MIN_QUERY) parts.push(`${TAIL_COLS} : ${q(reverse(t.stem))}*`);
@@ -111,7 +108,8 @@ const NEAR_DISTANCE = 3;
 /**
  * The FTS5 expression of a query. `expansions` (from synonyms.ts) cover stretches of the
  * query's terms: such a stretch matches as typed or as any of its synonyms. `headCompounds`:
- * for a one-word query, the longer words in titles and headings that start with it.
+ * for a one-word query, the longer words in titles and headings that start with it (the
+ * provider only names them for a single complete word).
  */
 export function ftsExpression(
   query: ParsedQuery,
@@ -122,15 +120,14 @@ export function ftsExpression(
 ): string {
   const parts = query.phrases.map(phraseExpression);
   const join = mode === "all" ? " AND " : " OR ";
-  const single = query.terms.length === 1 && query.phrases.length === 0;
   for (let i = 0; i < query.terms.length; ) {
     const ex = expansions.find((e) => e.start === i);
     if (!ex) {
-      parts.push(termExpression(query.terms[i], widen, single, headCompounds));
+      parts.push(termExpression(query.terms[i], widen, headCompounds));
       i++;
       continue;
     }
-    const own = query.terms.slice(ex.start, ex.end).map((t) => termExpression(t, widen, single, headCompounds));
+    const own = query.terms.slice(ex.start, ex.end).map((t) => termExpression(t, widen, headCompounds));
     const ownExpr = own.length === 1 ? own[0] : `(${own.join(" AND ")})`;
     parts.push(`(${[ownExpr, ...ex.alternatives.map((a) => alternativeExpression(a, widen))].join(" OR ")})`);
     i = ex.end;
